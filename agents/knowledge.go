@@ -1,0 +1,268 @@
+package agents
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+//go:embed data/*.json
+var dataFS embed.FS
+
+// Text is a phrase in both content languages.
+type Text struct {
+	EN string `json:"en"`
+	FR string `json:"fr"`
+}
+
+// In returns the phrase in lang, English when lang is unknown.
+func (t Text) In(lang Language) string {
+	if lang == French && t.FR != "" {
+		return t.FR
+	}
+	return t.EN
+}
+
+// Texts is a list of phrases in both languages.
+type Texts []Text
+
+// In returns every phrase in lang.
+func (ts Texts) In(lang Language) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.In(lang)
+	}
+	return out
+}
+
+// IncomeTier groups countries by GDP per capita; prices and spend depend on it.
+type IncomeTier string
+
+const (
+	LowIncome         IncomeTier = "low"
+	LowerMiddleIncome IncomeTier = "lower_middle"
+	UpperMiddleIncome IncomeTier = "upper_middle"
+	HighIncome        IncomeTier = "high"
+)
+
+// SectorProfile is what Genesis knows of one line of business.
+type SectorProfile struct {
+	ID      string   `json:"id"`
+	Name    Text     `json:"name"`
+	Aliases []string `json:"aliases"` // lower-case words in either language that name the sector
+	// Vocabulary is the words customers search with, most specific first.
+	Vocabulary struct {
+		EN []string `json:"en"`
+		FR []string `json:"fr"`
+	} `json:"vocabulary"`
+	Segments             []CustomerSegment        `json:"segments"`
+	CompetitorArchetypes []CompetitorArchetype    `json:"competitor_archetypes"`
+	PricingModels        Texts                    `json:"pricing_models"`
+	PriceRanges          map[IncomeTier]PriceBand `json:"price_ranges"` // in USD, converted per country
+	PriceSensitivity     Text                     `json:"price_sensitivity"`
+	Risks                Texts                    `json:"risks"`
+	SuccessFactors       Texts                    `json:"success_factors"`
+	Opportunities        []OpportunityIdea        `json:"opportunities"`
+	Values               Texts                    `json:"values"`
+	Growth               string                   `json:"growth"`   // low | moderate | high
+	Maturity             string                   `json:"maturity"` // emerging | growing | mature
+	// Colors are hex colours whose associations suit the sector, strongest first.
+	Colors           []string           `json:"colors"`
+	ColorMood        Text               `json:"color_mood"`
+	TemplateAffinity map[string]float64 `json:"template_affinity"` // template id → 0..1
+	SchemaType       string             `json:"schema_type"`       // schema.org LocalBusiness subtype
+}
+
+// CustomerSegment is a share of the population that buys from the sector.
+type CustomerSegment struct {
+	Name  Text    `json:"name"`
+	Share float64 `json:"share"` // of the population in scope, 0..1
+	// AnnualSpendUSD is what one customer spends in the sector per year, by income tier.
+	AnnualSpendUSD map[IncomeTier]float64 `json:"annual_spend_usd"`
+}
+
+// CompetitorArchetype is a kind of competitor every market of the sector has.
+type CompetitorArchetype struct {
+	Name        Text    `json:"name"`
+	Strengths   Texts   `json:"strengths"`
+	Weaknesses  Texts   `json:"weaknesses"`
+	MarketShare float64 `json:"market_share"` // typical share, 0..1
+}
+
+// PriceBand is a typical price range for one purchase.
+type PriceBand struct {
+	Low  float64 `json:"low"`
+	High float64 `json:"high"`
+	Unit Text    `json:"unit"` // "per cake", "per visit"
+}
+
+// OpportunityIdea is a growth move that suits the sector.
+type OpportunityIdea struct {
+	Opportunity Text   `json:"opportunity"`
+	Impact      string `json:"impact"`     // low | medium | high
+	Difficulty  string `json:"difficulty"` // low | medium | high
+	Months      int    `json:"months"`     // time to see results
+	// NeedsDigital marks ideas that depend on internet use; they score with the country's internet
+	// and mobile penetration.
+	NeedsDigital bool `json:"needs_digital"`
+}
+
+// CountryProfile is what Genesis knows of one country. Figures are public statistics, rounded.
+type CountryProfile struct {
+	Code            string     `json:"code"` // ISO 3166-1 alpha-2
+	Name            Text       `json:"name"`
+	Aliases         []string   `json:"aliases"`
+	Region          string     `json:"region"`
+	Currency        string     `json:"currency"` // ISO 4217
+	CurrencySymbol  string     `json:"currency_symbol"`
+	USDRate         float64    `json:"usd_rate"` // units of local currency per US dollar
+	Languages       []string   `json:"languages"`
+	Population      int64      `json:"population"`
+	UrbanShare      float64    `json:"urban_share"`
+	GDPPerCapitaUSD float64    `json:"gdp_per_capita_usd"`
+	InternetUse     float64    `json:"internet_use"` // share of people online, 0..1
+	MobileUse       float64    `json:"mobile_use"`   // mobile subscriptions per person
+	Tier            IncomeTier `json:"tier"`
+	CulturalValues  Texts      `json:"cultural_values"`
+	TrustFactors    Texts      `json:"trust_factors"`
+	Preferences     Texts      `json:"preferences"`
+	PaymentMethods  Texts      `json:"payment_methods"`
+	// MajorCities are the largest cities with their population; a brief's city is looked up here.
+	MajorCities []City `json:"major_cities"`
+}
+
+// City is a place with a known population.
+type City struct {
+	Name       string `json:"name"`
+	Population int64  `json:"population"`
+}
+
+// TemplateProfile is one website template of the catalogue; each is a real site theme.
+type TemplateProfile struct {
+	ID          string   `json:"id"`
+	Name        Text     `json:"name"`
+	Description Text     `json:"description"`
+	Style       string   `json:"style"` // e.g. warm, bold, minimal, elegant, playful, corporate
+	Tones       []string `json:"tones"` // tones it suits
+	Strengths   Texts    `json:"strengths"`
+	Fonts       struct {
+		Heading string `json:"heading"`
+		Body    string `json:"body"`
+	} `json:"fonts"`
+	SectionOrder    []string `json:"section_order"`
+	MobileFirst     bool     `json:"mobile_first"`
+	ImageHeavy      bool     `json:"image_heavy"`
+	LowBandwidth    bool     `json:"low_bandwidth"` // light pages for slow mobile networks
+	SupportsBooking bool     `json:"supports_booking"`
+	SupportsCatalog bool     `json:"supports_catalog"`
+}
+
+// Knowledge is the embedded data every builtin agent reads. It is loaded once and never changed.
+type Knowledge struct {
+	Sectors   []SectorProfile
+	Countries []CountryProfile
+	Templates []TemplateProfile
+	Phrases   PhraseBank
+}
+
+// LoadKnowledge parses the embedded data files.
+func LoadKnowledge() (*Knowledge, error) {
+	var k Knowledge
+	for _, f := range []struct {
+		name string
+		into any
+	}{
+		{"data/sectors.json", &k.Sectors},
+		{"data/countries.json", &k.Countries},
+		{"data/templates.json", &k.Templates},
+		{"data/phrases.json", &k.Phrases},
+	} {
+		raw, err := dataFS.ReadFile(f.name)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", f.name, err)
+		}
+		if err := json.Unmarshal(raw, f.into); err != nil {
+			return nil, fmt.Errorf("parse %s: %w", f.name, err)
+		}
+	}
+	return &k, nil
+}
+
+// Sector finds the profile that best matches free text ("boulangerie", "Bakery & Pastry"). The bool
+// is false when nothing matched and the generic profile is returned; callers lower their confidence.
+func (k *Knowledge) Sector(text string) (SectorProfile, bool) {
+	key := fold(text)
+	var generic SectorProfile
+	for _, s := range k.Sectors {
+		if s.ID == "generic" {
+			generic = s
+			continue
+		}
+		if key == fold(s.ID) || key == fold(s.Name.EN) || key == fold(s.Name.FR) {
+			return s, true
+		}
+	}
+	words := strings.FieldsFunc(key, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, s := range k.Sectors {
+		for _, alias := range s.Aliases {
+			a := fold(alias)
+			for _, w := range words {
+				if w == a || (len(a) > 4 && strings.HasPrefix(w, a)) {
+					return s, true
+				}
+			}
+			if strings.Contains(a, " ") && strings.Contains(key, a) {
+				return s, true
+			}
+		}
+	}
+	return generic, false
+}
+
+// Country finds a country by code or name in either language. The bool is false when nothing
+// matched and a generic profile is returned.
+func (k *Knowledge) Country(text string) (CountryProfile, bool) {
+	key := fold(text)
+	var generic CountryProfile
+	for _, c := range k.Countries {
+		if c.Code == "XX" {
+			generic = c
+			continue
+		}
+		if key == fold(c.Code) || key == fold(c.Name.EN) || key == fold(c.Name.FR) {
+			return c, true
+		}
+		for _, a := range c.Aliases {
+			if key == fold(a) {
+				return c, true
+			}
+		}
+	}
+	return generic, false
+}
+
+// Template returns the catalogue entry with id.
+func (k *Knowledge) Template(id string) (TemplateProfile, bool) {
+	for _, t := range k.Templates {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return TemplateProfile{}, false
+}
+
+// fold lower-cases and strips accents so "Sénégal", "senegal" and "SENEGAL" compare equal.
+func fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	return strings.ToLower(strings.TrimSpace(out))
+}
