@@ -1,0 +1,82 @@
+# Genesis: `make run` serves the app on a managed redis-server under ./data; `make test` runs every test.
+# Both install what they need first (Debian packages as root, npm packages, Go modules).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+GO ?= go
+BIN := bin/genesis
+# Debian packages each command needs, named by the binary that proves they are installed.
+RUN_PACKAGES := redis-server:redis-server redis-cli:redis-tools
+TEST_PACKAGES := $(RUN_PACKAGES) chromium:chromium git:git
+BENCH_PACKAGES := $(RUN_PACKAGES) wrk:wrk hyperfine:hyperfine
+GENERATED := static/css/app.css static/js/htmx.min.js static/js/sse.min.js
+
+.PHONY: all deps deps-run deps-test deps-bench generate build run test test-go check-generated lint bench clean
+
+all: build
+
+# install-packages: for each binary:package pair whose binary is missing, install the package
+# (Debian, as root), or stop with the command to run.
+define install-packages
+	missing=(); for pair in $(1); do bin=$${pair%%:*}; pkg=$${pair##*:}; \
+	  command -v $$bin >/dev/null 2>&1 || missing+=($$pkg); done; \
+	if [ $${#missing[@]} -gt 0 ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing $${missing[*]}"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $${missing[*]} >/dev/null; \
+	  else \
+	    echo "Missing: $${missing[*]}. Install them (Debian: sudo apt-get install $${missing[*]}) and run make again." >&2; exit 1; \
+	  fi; \
+	fi
+endef
+
+deps-run:
+	@$(call install-packages,$(RUN_PACKAGES))
+	@$(GO) mod download
+
+deps-test: deps-run node_modules/.installed
+	@$(call install-packages,$(TEST_PACKAGES))
+
+deps-bench: deps-run
+	@$(call install-packages,$(BENCH_PACKAGES))
+
+deps: deps-test deps-bench
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# generate rebuilds every committed generated file: templ components, the CSS, the vendored htmx.
+generate: node_modules/.installed
+	$(GO) tool templ generate -log-level error
+	npx --no-install tailwindcss -c tailwind.config.js -i static/src/app.css -o static/css/app.css --minify 2>/dev/null
+	cp node_modules/htmx.org/dist/htmx.min.js static/js/htmx.min.js
+	cp node_modules/htmx-ext-sse/dist/sse.min.js static/js/sse.min.js
+
+build: deps-run
+	$(GO) build -o $(BIN) .
+
+run: build
+	./$(BIN)
+
+# check-generated fails when the committed generated files differ from what generate produces.
+check-generated: generate
+	@if [ -n "$$(git status --porcelain -- $(GENERATED) 'views/*_templ.go' 'views/**/*_templ.go')" ]; then \
+	  echo "Generated files are out of date; run 'make generate' and commit:" >&2; \
+	  git status --porcelain -- $(GENERATED) 'views/*_templ.go' 'views/**/*_templ.go' >&2; exit 1; fi
+
+lint:
+	$(GO) vet ./...
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then \
+	  echo "gofmt would change: $$unformatted" >&2; exit 1; fi
+
+test-go:
+	$(GO) test -race -count=1 -timeout 20m ./...
+
+test: deps-test check-generated lint test-go
+
+bench: deps-bench
+	$(GO) test -run '^$$' -bench . -benchtime 2s -count 1 ./...
+
+clean:
+	rm -rf bin
