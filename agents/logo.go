@@ -1,0 +1,665 @@
+package agents
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/image/font/sfnt"
+)
+
+// Logo concepts, as Logo.Concept names them.
+const (
+	ConceptMonogram = "monogram"
+	ConceptWordmark = "wordmark"
+	ConceptEmblem   = "emblem"
+)
+
+// Canvas sizes in SVG user units. Monogram and emblem are square; the wordmark is wide so long names
+// stay legible. RasterizeSVG keeps the aspect ratio inside its square output.
+const (
+	squareCanvas   = 512
+	wordmarkWidth  = 960
+	wordmarkHeight = 320
+	// logoNameRunes bounds the lettering of wordmark and emblem; longer names are shortened at a
+	// word boundary (and such names get the monogram as primary anyway).
+	logoNameRunes  = 80
+	logoTitleRunes = 120
+)
+
+// logoCreation draws three logo concepts with their palette and brand guidelines.
+func (b *Builtin) logoCreation(req Request) (LogoCreationResult, error) {
+	fonts, err := newLogoFonts()
+	if err != nil {
+		return LogoCreationResult{}, fmt.Errorf("logo creation: %w", err)
+	}
+	var sector SectorProfile
+	if b.k != nil {
+		sector, _ = b.k.Sector(req.Input.Sector)
+	}
+	return fonts.logos(req, sector)
+}
+
+// logoBrief is what every concept of one request shares.
+type logoBrief struct {
+	lang    Language
+	hints   Hints
+	rng     *rand.Rand
+	buf     *sfnt.Buffer
+	title   string // accessible name, the owner's spelling
+	display string // the name as the fonts can draw it
+	pal     logoPalette
+	motif   logoMotif
+	// specific is false when the sector suggested no symbol and the motif is abstract.
+	specific bool
+	notes    []Text // said in every description: substitutions, shortening
+}
+
+// logoConcept is one drawn concept before it becomes a Logo.
+type logoConcept struct {
+	logo Logo
+	font string // font the lettering is outlined from
+	// clearSpace is the minimum free margin around the logo on a 512 px export, and what it measures.
+	clearSpace     int
+	clearSpaceRule Text
+}
+
+func (lf *logoFonts) logos(req Request, sector SectorProfile) (LogoCreationResult, error) {
+	in := req.Input
+	lb := &logoBrief{lang: English, hints: ParseHints(req.Instruction), rng: rngFor(req), buf: &sfnt.Buffer{}}
+	if in.Language == French {
+		lb.lang = French
+	}
+	lb.display, lb.notes = lf.displayName(lb.buf, in, sector, lb.lang)
+	lb.title = limitRunes(strings.Join(strings.Fields(in.BusinessName), " "), logoTitleRunes)
+	if lb.title == "" {
+		lb.title = lb.display
+	}
+	lb.pal = derivePalette(sector, in.BusinessName, req.Variation, lb.rng, lb.hints, lb.lang)
+	lb.motif, lb.specific = sectorMotif(sector, in.Sector, in.BusinessName)
+
+	mono, err := lf.monogram(lb)
+	if err != nil {
+		return LogoCreationResult{}, fmt.Errorf("monogram: %w", err)
+	}
+	word, err := lf.wordmark(lb)
+	if err != nil {
+		return LogoCreationResult{}, fmt.Errorf("wordmark: %w", err)
+	}
+	emb, err := lf.emblem(lb)
+	if err != nil {
+		return LogoCreationResult{}, fmt.Errorf("emblem: %w", err)
+	}
+
+	primary, reason := choosePrimary(lb.display, lb.specific, lb.hints, req.Instruction)
+	concepts := []*logoConcept{mono, word, emb}
+	var res LogoCreationResult
+	var main *logoConcept
+	for _, c := range concepts {
+		for _, n := range lb.notes {
+			c.logo.Description += " " + n.In(lb.lang)
+		}
+		if c.logo.Concept == primary {
+			c.logo.Description += " " + reason.In(lb.lang)
+			res.PrimaryLogo, main = c.logo, c
+			continue
+		}
+		res.Alternatives = append(res.Alternatives, c.logo)
+	}
+	res.ColorPalette = lb.pal.colors
+	res.BrandGuidelines = guidelines(lb, main, mono, word, emb)
+	return res, nil
+}
+
+// displayName is the name as the fonts can draw it. When nothing of it can be drawn (a script the
+// Go fonts do not cover) the sector's name stands in, and the notes say so.
+func (lf *logoFonts) displayName(buf *sfnt.Buffer, in Input, sector SectorProfile, lang Language) (string, []Text) {
+	var notes []Text
+	name, dropped := logoRenderable(lf.bold, buf, in.BusinessName)
+	if !logoHasLetters(name) {
+		name = ""
+		for _, alt := range []string{sector.Name.In(lang), in.Sector, Text{"Brand", "Marque"}.In(lang)} {
+			if s, _ := logoRenderable(lf.bold, buf, alt); logoHasLetters(s) {
+				name = s
+				break
+			}
+		}
+		notes = append(notes, Text{
+			fmt.Sprintf("The embedded font has no letters for the name as written, so the lettering shows “%s” instead.", name),
+			fmt.Sprintf("La police intégrée n'a pas les lettres du nom tel qu'il est écrit : le lettrage affiche « %s » à la place.", name),
+		})
+	} else if dropped {
+		notes = append(notes, Text{
+			"Letters the embedded font lacks are left out of the lettering.",
+			"Les lettres absentes de la police intégrée sont omises du lettrage.",
+		})
+	}
+	if short := limitRunes(name, logoNameRunes); short != name {
+		name = short
+		notes = append(notes, Text{"The name is shortened to fit.", "Le nom est abrégé pour tenir dans le logo."})
+	}
+	return name, notes
+}
+
+// limitRunes cuts s to at most n runes, at a word boundary when one is near, ending with "…".
+func limitRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n-1]
+	cut := len(r)
+	for i := len(r) - 1; i > n*2/3; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRightFunc(string(r[:cut]), func(c rune) bool { return unicode.IsSpace(c) || unicode.IsPunct(c) }) + "…"
+}
+
+// logoInitials takes the first letter of the first two significant words: articles, "de", "and",
+// company forms and bare numbers are skipped, and French elisions ("L'Atelier") count from the
+// word itself.
+func logoInitials(name string) []rune {
+	skip := map[string]bool{
+		"the": true, "a": true, "an": true, "and": true, "of": true, "for": true, "le": true, "la": true, "les": true,
+		"de": true, "du": true, "des": true, "et": true, "au": true, "aux": true, "en": true, "un": true, "une": true,
+		"sa": true, "sas": true, "sarl": true, "ltd": true, "llc": true, "inc": true, "co": true, "cie": true, "ets": true,
+	}
+	var all, sig []string
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '/' }) {
+		lw := strings.ToLower(w)
+		for _, el := range []string{"l'", "d'", "l’", "d’", "qu'", "qu’"} {
+			if strings.HasPrefix(lw, el) && len(w) > len(el) {
+				w = w[len(el):]
+				break
+			}
+		}
+		w = strings.TrimLeftFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if w == "" {
+			continue
+		}
+		all = append(all, w)
+		numeric := strings.IndexFunc(w, unicode.IsLetter) < 0
+		if !skip[fold(w)] && !numeric {
+			sig = append(sig, w)
+		}
+	}
+	if len(sig) == 0 {
+		sig = all
+	}
+	var out []rune
+	for _, w := range sig {
+		if len(out) == 2 {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		out = append(out, r)
+	}
+	if len(out) == 0 {
+		// Only symbols: take the first one the name has.
+		for _, r := range name {
+			if !unicode.IsSpace(r) {
+				return []rune{r}
+			}
+		}
+	}
+	return out
+}
+
+// choosePrimary picks the concept that suits the name best: initials for long names, the name
+// itself for short ones, the emblem when the sector has a clear symbol. The instruction may name a
+// concept, or ask for something bolder (emblem) or more minimal (wordmark).
+func choosePrimary(display string, specific bool, h Hints, instruction string) (string, Text) {
+	ins := fold(instruction)
+	for _, c := range []struct {
+		concept string
+		words   []string
+	}{
+		{ConceptMonogram, []string{"monogram", "initial"}},
+		{ConceptWordmark, []string{"wordmark", "word mark", "logotype", "lettering", "lettrage", "full name", "nom complet"}},
+		{ConceptEmblem, []string{"emblem", "embleme", "symbol", "icon", "pictogram", "picto"}},
+	} {
+		for _, w := range c.words {
+			if strings.Contains(ins, w) {
+				return c.concept, Text{"Primary choice, as the instruction asked.", "Choix principal, comme demandé."}
+			}
+		}
+	}
+	letters, words := 0, len(strings.Fields(display))
+	for _, r := range display {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			letters++
+		}
+	}
+	long := letters > 22 || words >= 4
+	switch {
+	case long:
+		return ConceptMonogram, Text{"Primary choice: a long name is easiest to recognise by its initials.", "Choix principal : un nom long se reconnaît mieux à ses initiales."}
+	case h.Bolder && specific:
+		return ConceptEmblem, Text{"Primary choice: the boldest of the three, as asked.", "Choix principal : le plus affirmé des trois, comme demandé."}
+	case h.Minimal:
+		return ConceptWordmark, Text{"Primary choice: the simplest of the three, as asked.", "Choix principal : le plus sobre des trois, comme demandé."}
+	case letters <= 12:
+		return ConceptWordmark, Text{"Primary choice: a short name reads best set in full.", "Choix principal : un nom court se lit mieux écrit en entier."}
+	case specific:
+		return ConceptEmblem, Text{"Primary choice: the sector has a strong visual symbol.", "Choix principal : le secteur a un symbole visuel fort."}
+	}
+	return ConceptWordmark, Text{"Primary choice: the name is short enough to carry the brand on its own.", "Choix principal : le nom est assez court pour porter la marque à lui seul."}
+}
+
+// colorRef names a palette colour in a sentence: "Deep Teal (#0f5e63)", lower-cased in French
+// where colour names are common nouns.
+func colorRef(c RGB, lang Language) string {
+	n := paletteColorName(c, lang)
+	if lang == French {
+		n = strings.ToLower(n)
+	}
+	return n + " (" + c.Hex() + ")"
+}
+
+func quoted(s string, lang Language) string {
+	if lang == French {
+		return "« " + s + " »"
+	}
+	return "“" + s + "”"
+}
+
+// monogram sets the initials in a geometric badge.
+func (lf *logoFonts) monogram(lb *logoBrief) (*logoConcept, error) {
+	face := lf.bold
+	if lb.hints.Minimal {
+		face = lf.medium
+	}
+	initials := logoInitials(lb.display)
+	for i, r := range initials {
+		if u := unicode.ToUpper(r); face.has(lb.buf, u) {
+			initials[i] = u
+		}
+	}
+	text := string(initials)
+
+	shapes := []struct {
+		id   string
+		name Text
+		// letter box as fractions of the badge radius, and a vertical nudge for the optical centre
+		w, h, dy float64
+	}{
+		{"circle", Text{"circular badge", "badge rond"}, 1.12, 0.6, 0},
+		{"rounded", Text{"rounded-square badge", "badge carré aux coins arrondis"}, 1.2, 0.64, 0},
+		{"hexagon", Text{"hexagonal badge", "badge hexagonal"}, 1.04, 0.6, 0},
+		{"shield", Text{"shield", "écusson"}, 1.02, 0.56, -0.08},
+	}
+	shape := shapes[lb.rng.IntN(len(shapes))]
+	styles := []string{"solid", "ring", "halo", "dot"}
+	style := styles[lb.rng.IntN(len(styles))]
+	switch {
+	case lb.hints.Minimal:
+		style = "ring"
+	case lb.hints.Bolder:
+		style = []string{"halo", "dot"}[lb.rng.IntN(2)]
+	}
+
+	c := logoPt{squareCanvas / 2, squareCanvas / 2}
+	const r = 224.0
+	badge := func(r float64) shapeContour {
+		switch shape.id {
+		case "rounded":
+			return shapeRoundRect(c.X-0.9*r, c.Y-0.9*r, 1.8*r, 1.8*r, 0.32*r)
+		case "hexagon":
+			return shapeRegular(c, r, 6, -math.Pi/2)
+		case "shield":
+			return shapeShield(c, r)
+		}
+		return shapeCircle(c, r)
+	}
+	pal := lb.pal
+	d := newSVGDoc(squareCanvas, squareCanvas, lb.title)
+	letterColor := pal.light
+	boxScale := 1.0
+	switch style {
+	case "ring":
+		d.shapes(pal.primary, badge(r), badge(0.86*r).reversed())
+		letterColor, boxScale = pal.primary, 0.86
+	case "halo":
+		d.shapes(pal.primary, badge(r))
+		d.shapes(pal.accent, badge(0.86*r), badge(0.82*r).reversed())
+		boxScale = 0.86
+	default:
+		d.shapes(pal.primary, badge(r))
+	}
+
+	o, err := face.shape(lb.buf, text, 0.02)
+	if err != nil {
+		return nil, err
+	}
+	capH := face.capHeight(lb.buf)
+	boxH := shape.h * r * boxScale
+	if len(initials) == 1 {
+		boxH *= 1.15
+	}
+	size := math.Min(shape.w*r*boxScale/math.Max(o.ink.w(), 0.01), boxH/capH)
+	x := c.X - (o.ink.X0+o.ink.w()/2)*size
+	y := c.Y + shape.dy*r + capH*size/2
+	var p svgPath
+	o.appendTo(&p, x, y, size)
+	d.path(letterColor, &p)
+	if style == "dot" {
+		d.shapes(pal.accent, shapeCircle(logoPolar(c, 0.8*r, math.Pi/4), 0.15*r))
+	}
+
+	lang := lb.lang
+	what := Text{"the initials", "les initiales"}
+	if len(initials) == 1 {
+		what = Text{"the initial", "l'initiale"}
+	}
+	var look Text
+	switch style {
+	case "ring":
+		look = Text{"outlined in " + colorRef(pal.primary, English), "cerclé " + frDe(colorRef(pal.primary, French))}
+	case "halo":
+		look = Text{
+			"filled with " + colorRef(pal.primary, English) + " and an inner ring of " + colorRef(pal.accent, English),
+			"rempli " + frDe(colorRef(pal.primary, French)) + " avec un anneau intérieur " + colorRef(pal.accent, French),
+		}
+	case "dot":
+		look = Text{
+			"filled with " + colorRef(pal.primary, English) + " and a " + colorRef(pal.accent, English) + " dot",
+			"rempli " + frDe(colorRef(pal.primary, French)) + " avec une pastille " + colorRef(pal.accent, French),
+		}
+	default:
+		look = Text{"filled with " + colorRef(pal.primary, English), "rempli " + frDe(colorRef(pal.primary, French))}
+	}
+	desc := Text{
+		fmt.Sprintf("Monogram: %s %s in %s on a %s %s. Compact and legible down to 16 px — for the favicon, social avatars and stamps.",
+			what.EN, quoted(text, English), face.name, shape.name.EN, look.EN),
+		fmt.Sprintf("Monogramme : %s %s en %s sur un %s %s. Compact et lisible jusqu'à 16 px — pour le favicon, les avatars de réseaux sociaux et les tampons.",
+			what.FR, quoted(text, French), face.name, shape.name.FR, look.FR),
+	}
+	return &logoConcept{
+		logo:           Logo{Concept: ConceptMonogram, Description: desc.In(lang), SVG: d.String()},
+		font:           face.name,
+		clearSpace:     int(math.Round(0.25 * 2 * r)),
+		clearSpaceRule: Text{"a quarter of the badge's width", "un quart de la largeur du badge"},
+	}, nil
+}
+
+// wordmark sets the whole name, fitted to the canvas, with an optional accent stroke.
+func (lf *logoFonts) wordmark(lb *logoBrief) (*logoConcept, error) {
+	h := lb.hints
+	face, tracking := lf.medium, 0.0
+	switch {
+	case h.Formal:
+		face, tracking = lf.smallcaps, 0.06
+	case h.Bolder:
+		face, tracking = lf.bold, -0.01
+	case h.Minimal:
+		face, tracking = lf.regular, 0.03
+	case h.Casual:
+		face = lf.mediumItalic
+	}
+	accents := []string{"underline", "bar", "dot", "overline", "none"}
+	accent := accents[lb.rng.IntN(len(accents))]
+	switch {
+	case h.Minimal:
+		accent = "none"
+	case h.Bolder && accent == "none":
+		accent = "underline"
+	}
+	pal := lb.pal
+	textColor := pal.primary
+	if lb.rng.IntN(3) == 0 && !h.Bolder {
+		textColor = pal.dark
+	}
+
+	area := logoBox{60, 40, wordmarkWidth - 60, wordmarkHeight - 40}
+	switch accent {
+	case "underline", "bar":
+		area.Y1 -= 44
+	case "overline":
+		area.Y0 += 44
+	case "dot":
+		area.X1 -= 40
+	}
+	tb, err := face.fitText(lb.buf, lb.display, tracking, area, 150, 3, 1.4)
+	if err != nil {
+		return nil, err
+	}
+	d := newSVGDoc(wordmarkWidth, wordmarkHeight, lb.title)
+	var p svgPath
+	tb.appendTo(&p)
+	d.path(textColor, &p)
+	thick := math.Max(6, 0.07*tb.size)
+	last := tb.baselines[len(tb.baselines)-1]
+	switch accent {
+	case "underline":
+		d.shapes(pal.accent, shapeRect(tb.ink.X0, last.Y+0.3*tb.size, tb.ink.w(), thick))
+	case "bar":
+		d.shapes(pal.accent, shapeRect(tb.ink.X0, last.Y+0.3*tb.size, math.Max(tb.ink.w()*0.28, 3*thick), thick*1.4))
+	case "overline":
+		first := tb.baselines[0]
+		d.shapes(pal.accent, shapeRect(tb.ink.X0, first.Y-tb.capHeight-0.28*tb.size-thick, tb.ink.w(), thick))
+	case "dot":
+		lastLine := tb.lines[len(tb.lines)-1]
+		rad := math.Max(5, 0.09*tb.size)
+		d.shapes(pal.accent, shapeCircle(logoPt{last.X + lastLine.advance*tb.size + rad*1.4, last.Y - rad}, rad))
+	}
+
+	lang := lb.lang
+	style := map[string]Text{
+		"underline": {"underlined in " + colorRef(pal.accent, English), "souligné " + frDe(colorRef(pal.accent, French))},
+		"bar":       {"with a short " + colorRef(pal.accent, English) + " bar", "avec une courte barre " + colorRef(pal.accent, French)},
+		"dot":       {"finished with a " + colorRef(pal.accent, English) + " dot", "ponctué d'un point " + colorRef(pal.accent, French)},
+		"overline":  {"under a " + colorRef(pal.accent, English) + " rule", "sous un filet " + colorRef(pal.accent, French)},
+		"none":      {"without ornament", "sans ornement"},
+	}[accent]
+	spacing := Text{}
+	if tracking > 0.02 {
+		spacing = Text{" with open letter-spacing", " à l'approche élargie"}
+	}
+	desc := Text{
+		fmt.Sprintf("Wordmark: %s set in %s%s, %s, %s. The name itself becomes the brand — best for the website header, signage and packaging.",
+			quoted(lb.display, English), face.name, spacing.EN, colorRef(textColor, English), style.EN),
+		fmt.Sprintf("Logotype : %s composé en %s%s, %s, %s. Le nom devient la marque — idéal pour l'en-tête du site, l'enseigne et les emballages.",
+			quoted(lb.display, French), face.name, spacing.FR, colorRef(textColor, French), style.FR),
+	}
+	return &logoConcept{
+		logo:           Logo{Concept: ConceptWordmark, Description: desc.In(lang), SVG: d.String()},
+		font:           face.name,
+		clearSpace:     int(math.Round(tb.capHeight * squareCanvas / wordmarkWidth)),
+		clearSpaceRule: Text{"the height of its capital letters", "la hauteur de ses capitales"},
+	}, nil
+}
+
+// emblem draws the sector's mark with the name beneath it.
+func (lf *logoFonts) emblem(lb *logoBrief) (*logoConcept, error) {
+	h := lb.hints
+	pal := lb.pal
+	containers := []string{"disc", "solid", "tile", "open"}
+	container := containers[lb.rng.IntN(len(containers))]
+	switch {
+	case h.Minimal:
+		container = "open"
+	case h.Bolder:
+		container = "solid"
+	}
+	d := newSVGDoc(squareCanvas, squareCanvas, lb.title)
+	c := logoPt{squareCanvas / 2, 186}
+	ink := motifInk{main: pal.primary, second: pal.secondary, accent: pal.accent, detail: pal.light}
+	markR := 100.0
+	var holder RGB
+	var holderName Text
+	switch container {
+	case "disc":
+		d.shapes(pal.light, shapeCircle(c, 150))
+		d.shapes(pal.primary, shapeRing(c, 150, 141)...)
+		holder, holderName = pal.light, Text{"a disc", "un disque"}
+	case "solid":
+		d.shapes(pal.primary, shapeCircle(c, 150))
+		ink = motifInk{main: pal.light, second: pal.accent, accent: pal.accent, detail: pal.primary}
+		holder, holderName = pal.primary, Text{"a disc", "un disque"}
+	case "tile":
+		d.shapes(pal.secondary, shapeRoundRect(c.X-148, c.Y-148, 296, 296, 64))
+		ink = motifInk{main: pal.light, second: pal.accent, accent: pal.accent, detail: pal.secondary}
+		holder, holderName = pal.secondary, Text{"a rounded tile", "une tuile arrondie"}
+		markR = 104
+	default:
+		markR = 140
+	}
+	drawMotif(d, lb.motif, c, markR, ink)
+
+	face := lf.bold
+	switch {
+	case h.Formal:
+		face = lf.smallcaps
+	case h.Minimal:
+		face = lf.medium
+	}
+	nameColor := pal.dark
+	if lb.rng.IntN(2) == 0 {
+		nameColor = pal.primary
+	}
+	tb, err := face.fitText(lb.buf, lb.display, 0.01, logoBox{40, 358, squareCanvas - 40, 478}, 76, 2, 1.15)
+	if err != nil {
+		return nil, err
+	}
+	var p svgPath
+	tb.appendTo(&p)
+	d.path(nameColor, &p)
+
+	lang := lb.lang
+	mark := motifName(lb.motif)
+	where := Text{"in " + colorRef(ink.main, English), "en " + colorRef(ink.main, French)}
+	if container != "open" {
+		where.EN += " on " + holderName.EN + " of " + colorRef(holder, English)
+		where.FR += " sur " + holderName.FR + " " + colorRef(holder, French)
+	}
+	desc := Text{
+		fmt.Sprintf("Emblem: a geometric mark — %s — %s, above %s set in %s. A symbol people remember — for signage, uniforms, stickers and the app icon.",
+			mark.EN, where.EN, quoted(lb.display, English), face.name),
+		fmt.Sprintf("Emblème : un motif géométrique — %s — %s, au-dessus de %s composé en %s. Un symbole qui se retient — pour l'enseigne, les uniformes, les autocollants et l'icône d'application.",
+			mark.FR, where.FR, quoted(lb.display, French), face.name),
+	}
+	if !lb.specific {
+		desc.EN += " The sector suggests no obvious symbol, so the mark is abstract."
+		desc.FR += " Le secteur n'évoque pas de symbole évident : le motif est abstrait."
+	}
+	return &logoConcept{
+		logo:           Logo{Concept: ConceptEmblem, Description: desc.In(lang), SVG: d.String()},
+		font:           face.name,
+		clearSpace:     int(math.Round(tb.capHeight)),
+		clearSpaceRule: Text{"the height of the name's capital letters", "la hauteur des capitales du nom"},
+	}, nil
+}
+
+// conceptRef names a concept with its article ("the monogram", "l'emblème"); of gives the French
+// "du monogramme" / "de l'emblème" form.
+func conceptRef(concept string, lang Language, of bool) string {
+	if lang != French {
+		return "the " + concept
+	}
+	switch {
+	case concept == ConceptEmblem && of:
+		return "de l'emblème"
+	case concept == ConceptEmblem:
+		return "l'emblème"
+	case concept == ConceptMonogram && of:
+		return "du monogramme"
+	case concept == ConceptMonogram:
+		return "le monogramme"
+	case of:
+		return "du logotype"
+	}
+	return "le logotype"
+}
+
+// frDe is the French "de" before a word, elided before a vowel ("d'ambre").
+func frDe(s string) string {
+	if r, _ := utf8.DecodeRuneInString(fold(s)); strings.ContainsRune("aeiouy", r) {
+		return "d'" + s
+	}
+	return "de " + s
+}
+
+// guidelines writes the brand rules with the palette's real contrast figures.
+func guidelines(lb *logoBrief, main, mono, word, emb *logoConcept) BrandGuidelines {
+	lang, pal := lb.lang, lb.pal
+	var others []string
+	for _, c := range []*logoConcept{mono, word, emb} {
+		if c != main {
+			others = append(others, c.logo.Concept)
+		}
+	}
+	ratio := func(fg, bg RGB) (float64, string) {
+		v := Contrast(fg, bg)
+		return truncContrast(v), WCAGRating(v)
+	}
+	bodyR, bodyW := ratio(pal.dark, pal.light)
+	headR, headW := ratio(pal.primary, pal.light)
+	accR, accW := ratio(pal.accent, White)
+
+	t := Typography{
+		Heading: word.font,
+		Body:    "Go Regular",
+		Notes: Text{
+			fmt.Sprintf("All logo lettering is converted to outlines from the Go font family (%s for the monogram, %s for the wordmark, %s for the emblem), open-source under a BSD licence, so the files need no installed font and look the same everywhere. Use %s for headings and Go Regular for body text.",
+				mono.font, word.font, emb.font, word.font),
+			fmt.Sprintf("Tout le lettrage du logo est vectorisé à partir de la famille Go (%s pour le monogramme, %s pour le logotype, %s pour l'emblème), libre sous licence BSD : les fichiers n'ont besoin d'aucune police installée et s'affichent partout à l'identique. Utilisez %s pour les titres et Go Regular pour le texte courant.",
+				mono.font, word.font, emb.font, word.font),
+		}.In(lang),
+	}
+
+	usage := []Text{
+		{
+			fmt.Sprintf("Use %s as the main logo; %s and %s are alternatives for other formats (square spaces, very small sizes).",
+				conceptRef(main.logo.Concept, English, false), conceptRef(others[0], English, false), conceptRef(others[1], English, false)),
+			fmt.Sprintf("Utilisez %s comme logo principal ; %s et %s servent aux autres formats (espaces carrés, très petites tailles).",
+				conceptRef(main.logo.Concept, French, false), conceptRef(others[0], French, false), conceptRef(others[1], French, false)),
+		},
+		{
+			fmt.Sprintf("Body text in %s on %s (%.2f:1, %s); headings and links in %s on the same background (%.2f:1, %s).",
+				colorRef(pal.dark, English), colorRef(pal.light, English), bodyR, bodyW, colorRef(pal.primary, English), headR, headW),
+			fmt.Sprintf("Texte courant en %s sur %s (%.2f:1, %s) ; titres et liens en %s sur le même fond (%.2f:1, %s).",
+				colorRef(pal.dark, French), colorRef(pal.light, French), bodyR, bodyW, colorRef(pal.primary, French), headR, headW),
+		},
+	}
+	if accR < paletteTextContrast {
+		usage = append(usage, Text{
+			fmt.Sprintf("Keep the accent %s for shapes, highlights and large elements: at %.2f:1 on white (%s) it is not for body text.", colorRef(pal.accent, English), accR, accW),
+			fmt.Sprintf("Réservez l'accent %s aux formes, aux mises en valeur et aux grands éléments : à %.2f:1 sur blanc (%s), il ne convient pas au texte courant.", colorRef(pal.accent, French), accR, accW),
+		})
+	} else {
+		usage = append(usage, Text{
+			fmt.Sprintf("The accent %s reaches %.2f:1 on white (%s): use it for highlights and, sparingly, for short text.", colorRef(pal.accent, English), accR, accW),
+			fmt.Sprintf("L'accent %s atteint %.2f:1 sur blanc (%s) : pour les mises en valeur et, avec parcimonie, pour des textes courts.", colorRef(pal.accent, French), accR, accW),
+		})
+	}
+	usage = append(usage,
+		Text{
+			fmt.Sprintf("On dark or busy backgrounds, place the logo on a %s panel rather than recolouring it.", colorRef(pal.light, English)),
+			fmt.Sprintf("Sur un fond sombre ou chargé, posez le logo sur un aplat %s plutôt que de changer ses couleurs.", colorRef(pal.light, French)),
+		},
+		Text{
+			"Minimum sizes: monogram 16 px, emblem 48 px, wordmark 120 px wide.",
+			"Tailles minimales : monogramme 16 px, emblème 48 px, logotype 120 px de large.",
+		},
+		Text{
+			"Do not stretch, rotate, outline or add shadows to the logo, and use only the colours of this palette.",
+			"Ne déformez pas le logo, ne le faites pas pivoter, n'y ajoutez ni contour ni ombre, et n'utilisez que les couleurs de cette palette.",
+		},
+	)
+	rules := make([]string, len(usage))
+	for i, u := range usage {
+		rules[i] = u.In(lang)
+	}
+	clear := Text{
+		fmt.Sprintf("Keep a clear space around %s at least equal to %s — %d px on the 512 px export — free of text, images and edges.",
+			conceptRef(main.logo.Concept, English, false), main.clearSpaceRule.EN, main.clearSpace),
+		fmt.Sprintf("Gardez autour %s un espace libre au moins égal à %s — %d px sur l'export de 512 px — sans texte, image ni bord.",
+			conceptRef(main.logo.Concept, French, true), main.clearSpaceRule.FR, main.clearSpace),
+	}
+	return BrandGuidelines{Typography: t, Usage: rules, ClearSpace: clear.In(lang)}
+}

@@ -1,0 +1,254 @@
+package agents
+
+import (
+	"encoding/xml"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// svgDoc writes one self-contained SVG document using only the subset RasterizeSVG reads: path,
+// circle and rect with fill presentation attributes. Nothing references anything outside it.
+type svgDoc struct{ b strings.Builder }
+
+func newSVGDoc(w, h int, title string) *svgDoc {
+	d := &svgDoc{}
+	d.b.Grow(8 << 10)
+	ws, hs := strconv.Itoa(w), strconv.Itoa(h)
+	d.b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + ws + " " + hs + `" width="` + ws + `" height="` + hs + `" role="img">`)
+	d.b.WriteString("\n<title>")
+	// EscapeText also replaces characters XML cannot carry, so any name makes a valid document.
+	_ = xml.EscapeText(&d.b, []byte(title))
+	d.b.WriteString("</title>\n")
+	return d
+}
+
+func (d *svgDoc) path(fill RGB, p *svgPath) { d.pathAlpha(fill, 1, p) }
+
+func (d *svgDoc) pathAlpha(fill RGB, opacity float64, p *svgPath) {
+	if p.empty() {
+		return
+	}
+	d.b.WriteString(`<path fill="` + fill.Hex() + `"`)
+	if opacity < 1 {
+		d.b.WriteString(` fill-opacity="` + strconv.FormatFloat(opacity, 'f', 2, 64) + `"`)
+	}
+	d.b.WriteString(` d="`)
+	d.b.Write(p.b)
+	d.b.WriteString("\"/>\n")
+}
+
+// shapes draws contours into one path element.
+func (d *svgDoc) shapes(fill RGB, cs ...shapeContour) {
+	var p svgPath
+	for _, c := range cs {
+		c.appendTo(&p)
+	}
+	d.path(fill, &p)
+}
+
+func (d *svgDoc) circle(fill RGB, cx, cy, r float64) {
+	var p svgPath
+	d.b.WriteString(`<circle fill="` + fill.Hex() + `" cx="`)
+	p.num(cx)
+	p.b = append(p.b, `" cy="`...)
+	p.num(cy)
+	p.b = append(p.b, `" r="`...)
+	p.num(r)
+	d.b.Write(p.b)
+	d.b.WriteString("\"/>\n")
+}
+
+func (d *svgDoc) String() string { return d.b.String() + "</svg>\n" }
+
+// cseg is one piece of a contour: a line ('L'), quadratic ('Q') or cubic ('C') to p[n-1].
+type shapeSeg struct {
+	op byte
+	p  [3]logoPt
+}
+
+// contour is a closed outline. Holes are contours of the opposite direction (non-zero fill).
+type shapeContour struct {
+	start logoPt
+	segs  []shapeSeg
+}
+
+func (c *shapeContour) lineTo(p logoPt) { c.segs = append(c.segs, shapeSeg{op: 'L', p: [3]logoPt{p}}) }
+func (c *shapeContour) quadTo(c1, p logoPt) {
+	c.segs = append(c.segs, shapeSeg{op: 'Q', p: [3]logoPt{c1, p}})
+}
+func (c *shapeContour) cubeTo(c1, c2, p logoPt) {
+	c.segs = append(c.segs, shapeSeg{op: 'C', p: [3]logoPt{c1, c2, p}})
+}
+
+func (s shapeSeg) end() logoPt {
+	switch s.op {
+	case 'Q':
+		return s.p[1]
+	case 'C':
+		return s.p[2]
+	}
+	return s.p[0]
+}
+
+func (c shapeContour) appendTo(p *svgPath) { c.write(p) }
+
+func (c *shapeContour) lines(pts ...logoPt) {
+	for _, q := range pts {
+		c.lineTo(q)
+	}
+}
+
+func shapePolygon(pts ...logoPt) shapeContour {
+	c := shapeContour{start: pts[0]}
+	c.lines(pts[1:]...)
+	return c
+}
+
+func (a logoPt) add(b logoPt) logoPt             { return logoPt{a.X + b.X, a.Y + b.Y} }
+func (a logoPt) sub(b logoPt) logoPt             { return logoPt{a.X - b.X, a.Y - b.Y} }
+func (a logoPt) scale(k float64) logoPt          { return logoPt{a.X * k, a.Y * k} }
+func (a logoPt) lerp(b logoPt, t float64) logoPt { return a.add(b.sub(a).scale(t)) }
+func (a logoPt) perp() logoPt                    { return logoPt{-a.Y, a.X} }
+
+func (a logoPt) unit() logoPt {
+	n := math.Hypot(a.X, a.Y)
+	if n == 0 {
+		return logoPt{}
+	}
+	return a.scale(1 / n)
+}
+
+func logoPolar(c logoPt, r, angle float64) logoPt {
+	return logoPt{c.X + r*math.Cos(angle), c.Y + r*math.Sin(angle)}
+}
+
+func (c shapeContour) write(p *svgPath) {
+	p.moveTo(c.start.X, c.start.Y)
+	for _, s := range c.segs {
+		switch s.op {
+		case 'L':
+			p.lineTo(s.p[0].X, s.p[0].Y)
+		case 'Q':
+			p.quadTo(s.p[0].X, s.p[0].Y, s.p[1].X, s.p[1].Y)
+		case 'C':
+			p.cubeTo(s.p[0].X, s.p[0].Y, s.p[1].X, s.p[1].Y, s.p[2].X, s.p[2].Y)
+		}
+	}
+	p.close()
+}
+
+// reversed runs the same outline the other way round, turning a shape into a hole.
+func (c shapeContour) reversed() shapeContour {
+	ends := make([]logoPt, len(c.segs)+1)
+	ends[0] = c.start
+	for i, s := range c.segs {
+		ends[i+1] = s.end()
+	}
+	r := shapeContour{start: ends[len(ends)-1]}
+	for i := len(c.segs) - 1; i >= 0; i-- {
+		s := c.segs[i]
+		to := ends[i]
+		switch s.op {
+		case 'L':
+			r.lineTo(to)
+		case 'Q':
+			r.quadTo(s.p[0], to)
+		case 'C':
+			r.cubeTo(s.p[1], s.p[0], to)
+		}
+	}
+	return r
+}
+
+// kappa places cubic control points so four cubics draw a circle (error under 0.03%).
+const bezierKappa = 0.5522847498
+
+// ellipse is clockwise on screen (y down), starting at its rightmost point.
+func shapeEllipse(c logoPt, rx, ry float64) shapeContour {
+	kx, ky := rx*bezierKappa, ry*bezierKappa
+	e := shapeContour{start: logoPt{c.X + rx, c.Y}}
+	e.cubeTo(logoPt{c.X + rx, c.Y + ky}, logoPt{c.X + kx, c.Y + ry}, logoPt{c.X, c.Y + ry})
+	e.cubeTo(logoPt{c.X - kx, c.Y + ry}, logoPt{c.X - rx, c.Y + ky}, logoPt{c.X - rx, c.Y})
+	e.cubeTo(logoPt{c.X - rx, c.Y - ky}, logoPt{c.X - kx, c.Y - ry}, logoPt{c.X, c.Y - ry})
+	e.cubeTo(logoPt{c.X + kx, c.Y - ry}, logoPt{c.X + rx, c.Y - ky}, logoPt{c.X + rx, c.Y})
+	return e
+}
+
+func shapeCircle(c logoPt, r float64) shapeContour { return shapeEllipse(c, r, r) }
+
+// roundRect is clockwise with corner radius rad.
+func shapeRoundRect(x, y, w, h, rad float64) shapeContour {
+	rad = math.Min(rad, math.Min(w, h)/2)
+	k := rad * (1 - bezierKappa)
+	c := shapeContour{start: logoPt{x + rad, y}}
+	c.lineTo(logoPt{x + w - rad, y})
+	c.cubeTo(logoPt{x + w - k, y}, logoPt{x + w, y + k}, logoPt{x + w, y + rad})
+	c.lineTo(logoPt{x + w, y + h - rad})
+	c.cubeTo(logoPt{x + w, y + h - k}, logoPt{x + w - k, y + h}, logoPt{x + w - rad, y + h})
+	c.lineTo(logoPt{x + rad, y + h})
+	c.cubeTo(logoPt{x + k, y + h}, logoPt{x, y + h - k}, logoPt{x, y + h - rad})
+	c.lineTo(logoPt{x, y + rad})
+	c.cubeTo(logoPt{x, y + k}, logoPt{x + k, y}, logoPt{x + rad, y})
+	return c
+}
+
+func shapeRect(x, y, w, h float64) shapeContour {
+	return shapePolygon(logoPt{x, y}, logoPt{x + w, y}, logoPt{x + w, y + h}, logoPt{x, y + h})
+}
+
+// regular is a regular polygon with n corners on radius r, the first at angle a0.
+func shapeRegular(c logoPt, r float64, n int, a0 float64) shapeContour {
+	pts := make([]logoPt, n)
+	for i := range pts {
+		pts[i] = logoPolar(c, r, a0+2*math.Pi*float64(i)/float64(n))
+	}
+	return shapePolygon(pts...)
+}
+
+// star has n points between radii outer and inner, the first pointing up.
+func shapeStar(c logoPt, outer, inner float64, n int) shapeContour {
+	pts := make([]logoPt, 2*n)
+	for i := range pts {
+		r := outer
+		if i%2 == 1 {
+			r = inner
+		}
+		pts[i] = logoPolar(c, r, -math.Pi/2+math.Pi*float64(i)/float64(n))
+	}
+	return shapePolygon(pts...)
+}
+
+// lens is a leaf shape from a to b whose widest point is width across.
+func shapeLens(a, b logoPt, width float64) shapeContour {
+	mid := a.lerp(b, 0.5)
+	n := b.sub(a).unit().perp().scale(width) // a quadratic bulges half its control offset
+	c := shapeContour{start: a}
+	c.quadTo(mid.add(n), b)
+	c.quadTo(mid.sub(n), a)
+	return c
+}
+
+// bar is a straight stroke from a to b, width across, drawn as a filled quadrilateral.
+func shapeBar(a, b logoPt, width float64) shapeContour {
+	n := b.sub(a).unit().perp().scale(width / 2)
+	return shapePolygon(a.add(n), b.add(n), b.sub(n), a.sub(n))
+}
+
+// ring is a circular band between radii outer and inner.
+func shapeRing(c logoPt, outer, inner float64) []shapeContour {
+	return []shapeContour{shapeCircle(c, outer), shapeCircle(c, inner).reversed()}
+}
+
+// shield is a crest shape fitting a circle of radius r around c.
+func shapeShield(c logoPt, r float64) shapeContour {
+	x0, x1 := c.X-0.84*r, c.X+0.84*r
+	top, side := c.Y-0.9*r, c.Y+0.12*r
+	s := shapeContour{start: logoPt{x0, top}}
+	s.quadTo(logoPt{c.X, top - 0.14*r}, logoPt{x1, top})
+	s.lineTo(logoPt{x1, side})
+	s.cubeTo(logoPt{x1, c.Y + 0.62*r}, logoPt{c.X + 0.42*r, c.Y + 0.86*r}, logoPt{c.X, c.Y + r})
+	s.cubeTo(logoPt{c.X - 0.42*r, c.Y + 0.86*r}, logoPt{x0, c.Y + 0.62*r}, logoPt{x0, side})
+	s.lineTo(logoPt{x0, top})
+	return s
+}
