@@ -77,6 +77,8 @@ type SectorProfile struct {
 	ColorMood        Text               `json:"color_mood"`
 	TemplateAffinity map[string]float64 `json:"template_affinity"` // template id → 0..1
 	SchemaType       string             `json:"schema_type"`       // schema.org LocalBusiness subtype
+	// Differentiators are concrete ways a business of the sector can stand apart, in both languages.
+	Differentiators Texts `json:"differentiators"`
 }
 
 // CustomerSegment is a share of the population that buys from the sector.
@@ -135,6 +137,12 @@ type CountryProfile struct {
 	PaymentMethods  Texts      `json:"payment_methods"`
 	// MajorCities are the largest cities with their population; a brief's city is looked up here.
 	MajorCities []City `json:"major_cities"`
+	// NameIn is the country after "in" in each language ("in the Gambia", "au Sénégal"); French
+	// chooses au/en/aux/à by the name, which no rule covers.
+	NameIn Text `json:"name_in"`
+	// CityAliases maps other spellings of a major city to its name in MajorCities
+	// ("Le Caire" → "Cairo", "Bombay" → "Mumbai").
+	CityAliases map[string]string `json:"city_aliases"`
 }
 
 // City is a place with a known population.
