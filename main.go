@@ -4,11 +4,14 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
+	"net/netip"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -45,6 +48,10 @@ type config struct {
 	LogFormat    string        `env:"LOG_FORMAT" envDefault:"text"`
 	SessionKeys  string        `env:"SESSION_KEYS"`
 	CookieSecure bool          `env:"COOKIE_SECURE" envDefault:"false"`
+	// AdminEmails get the admin role when they sign up or log in.
+	AdminEmails    []string      `env:"ADMIN_EMAILS" envSeparator:","`
+	TrustedProxies []string      `env:"TRUSTED_PROXIES" envSeparator:","`
+	APITokenTTL    time.Duration `env:"API_TOKEN_TTL" envDefault:"24h"`
 }
 
 var keyPrefixPattern = regexp.MustCompile(`^[A-Za-z0-9_.-]{1,32}$`)
@@ -82,12 +89,106 @@ func loadConfig(getenv func(string) string) (config, error) {
 		check("BRIEF_TTL", cfg.BriefTTL >= time.Minute && cfg.BriefTTL <= 366*24*time.Hour, "want a duration between 1m and 8784h, such as 168h"),
 		check("LOG_FORMAT", cfg.LogFormat == "text" || cfg.LogFormat == "json", "want text or json"),
 		check("DATA_DIR", strings.TrimSpace(cfg.DataDir) != "", "must not be empty"),
+		check("API_TOKEN_TTL", cfg.APITokenTTL >= time.Minute && cfg.APITokenTTL <= 90*24*time.Hour, "want a duration between 1m and 2160h"),
 	} {
 		if err != nil {
 			return cfg, err
 		}
 	}
+	for _, e := range cfg.AdminEmails {
+		if !strings.Contains(e, "@") {
+			return cfg, check("ADMIN_EMAILS", false, fmt.Sprintf("%q is not an email address", e))
+		}
+	}
+	if _, err := parseProxies(cfg.TrustedProxies); err != nil {
+		return cfg, check("TRUSTED_PROXIES", false, err.Error())
+	}
+	if _, err := parseSessionKeys(cfg.SessionKeys); err != nil {
+		return cfg, fmt.Errorf("config: SESSION_KEYS: %v", err)
+	}
 	return cfg, nil
+}
+
+// parseProxies reads addresses and CIDR ranges of the proxies allowed to say who the client is.
+func parseProxies(list []string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, p := range list {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if !strings.Contains(p, "/") {
+			addr, err := netip.ParseAddr(p)
+			if err != nil {
+				return nil, fmt.Errorf("%q is not an IP address or CIDR range", p)
+			}
+			out = append(out, netip.PrefixFrom(addr, addr.BitLen()))
+			continue
+		}
+		prefix, err := netip.ParsePrefix(p)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not an IP address or CIDR range", p)
+		}
+		out = append(out, prefix.Masked())
+	}
+	return out, nil
+}
+
+// parseSessionKeys reads "hash:block[,hash:block…]" in hex: a 32- or 64-byte signing key and a 16-,
+// 24- or 32-byte encryption key per pair. The first pair encodes cookies, every pair decodes them,
+// so keys rotate by putting the new pair first.
+func parseSessionKeys(value string) ([][]byte, error) {
+	var keys [][]byte
+	for i, pair := range strings.Split(value, ",") {
+		pair = strings.TrimSpace(pair)
+		if pair == "" {
+			continue
+		}
+		hashHex, blockHex, ok := strings.Cut(pair, ":")
+		if !ok {
+			return nil, fmt.Errorf("pair %d: want hashkey:blockkey in hex", i+1)
+		}
+		hash, err := hex.DecodeString(hashHex)
+		if err != nil || (len(hash) != 32 && len(hash) != 64) {
+			return nil, fmt.Errorf("pair %d: the hash key must be 32 or 64 bytes of hex", i+1)
+		}
+		block, err := hex.DecodeString(blockHex)
+		if err != nil || (len(block) != 16 && len(block) != 24 && len(block) != 32) {
+			return nil, fmt.Errorf("pair %d: the block key must be 16, 24 or 32 bytes of hex", i+1)
+		}
+		keys = append(keys, hash, block)
+	}
+	return keys, nil
+}
+
+// sessionKeys returns SESSION_KEYS, or else the pair kept in DATA_DIR/session.keys, generated on
+// first start (mode 0600) so restarts keep people signed in.
+func sessionKeys(cfg config) ([][]byte, error) {
+	if strings.TrimSpace(cfg.SessionKeys) != "" {
+		return parseSessionKeys(cfg.SessionKeys)
+	}
+	path := filepath.Join(cfg.DataDir, "session.keys")
+	raw, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		pair := make([]byte, 64+32)
+		if _, err := rand.Read(pair); err != nil {
+			return nil, fmt.Errorf("generate session keys: %w", err)
+		}
+		raw = []byte(hex.EncodeToString(pair[:64]) + ":" + hex.EncodeToString(pair[64:]) + "\n")
+		if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+			return nil, fmt.Errorf("create DATA_DIR: %w", err)
+		}
+		if err := os.WriteFile(path, raw, 0o600); err != nil {
+			return nil, fmt.Errorf("write %s: %w", path, err)
+		}
+	} else if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	keys, err := parseSessionKeys(string(raw))
+	if err != nil || len(keys) == 0 {
+		return nil, fmt.Errorf("%s is damaged (%v): delete it to generate new keys (everyone will be signed out)", path, err)
+	}
+	return keys, nil
 }
 
 // configError rewrites the env library's error into one line that names the variable.
@@ -115,43 +216,61 @@ func newLogger(cfg config, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-// run is Genesis: it returns when ctx ends or a signal asks it to stop, after draining requests and
-// stopping the managed Redis.
+// run is Genesis: it parses its configuration and runs the command named in args, by default the
+// server, until ctx ends or a signal asks it to stop.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	cfg, err := loadConfig(getenv)
 	if err != nil {
 		return err
 	}
 	logger := newLogger(cfg, stderr)
-
-	if len(args) > 1 && args[1] != "serve" {
-		return fmt.Errorf("unknown command %q (commands: serve)", args[1])
-	}
-
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	cmd := "serve"
+	if len(args) > 1 {
+		cmd = args[1]
+	}
+	switch cmd {
+	case "serve":
+		return serve(ctx, cfg, logger, stdout)
+	case "admin":
+		return admin(ctx, cfg, logger, stdout, args[2:])
+	}
+	return fmt.Errorf("unknown command %q (commands: serve, admin grant EMAIL, admin revoke EMAIL)", cmd)
+}
+
+// serve runs the web server until ctx ends, then drains requests and stops the managed Redis.
+func serve(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Writer) error {
+	keys, err := sessionKeys(cfg)
+	if err != nil {
+		return err
+	}
+	proxies, _ := parseProxies(cfg.TrustedProxies) // validated by loadConfig
 	rdb, mode, managed, err := openRedis(ctx, cfg, logger)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		rdb.Close()
-		if managed != nil {
-			managed.Stop()
-			logger.Info("managed redis-server stopped")
-		}
-	}()
+	defer closeRedis(rdb, managed, logger)
 
 	assets, err := static.Load()
 	if err != nil {
 		return err
 	}
-	app := handlers.New(handlers.Config{
-		Logger:    logger,
-		Catalogue: i18n.New(),
-		Assets:    assets,
-		Health:    redisProbe{rdb: rdb, mode: mode},
+	store := storage.New(rdb, storage.Options{Prefix: cfg.KeyPrefix, TTL: cfg.BriefTTL, Mode: mode})
+	app, _ := handlers.New(handlers.Config{
+		Logger:         logger,
+		Catalogue:      i18n.New(),
+		Assets:         assets,
+		Health:         redisProbe{rdb: rdb, mode: mode},
+		Accounts:       storage.NewAccounts(rdb, cfg.KeyPrefix),
+		Briefs:         store,
+		Limiter:        storage.NewLimiter(rdb, cfg.KeyPrefix),
+		SessionKeys:    keys,
+		CookieSecure:   cfg.CookieSecure,
+		AdminEmails:    cfg.AdminEmails,
+		TrustedProxies: proxies,
+		TokenTTL:       cfg.APITokenTTL,
 	})
 
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -173,6 +292,48 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		logger.Warn("shutdown did not drain every request", "err", err)
 	}
 	return nil
+}
+
+// admin grants or revokes the admin role: `genesis admin grant EMAIL`, `genesis admin revoke EMAIL`.
+// It works beside a running Genesis: the managed Redis is then reached on its socket.
+func admin(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Writer, args []string) error {
+	if len(args) != 2 || (args[0] != "grant" && args[0] != "revoke") {
+		return errors.New("usage: genesis admin grant EMAIL | genesis admin revoke EMAIL")
+	}
+	rdb, _, managed, err := openRedis(ctx, cfg, logger)
+	if errors.Is(err, redisserver.ErrInUse) {
+		rdb, _, err = storage.Connect("unix://" + filepath.Join(cfg.DataDir, "redis", "redis.sock"))
+	}
+	if err != nil {
+		return err
+	}
+	defer closeRedis(rdb, managed, logger)
+
+	accounts := storage.NewAccounts(rdb, cfg.KeyPrefix)
+	u, err := accounts.UserByEmail(ctx, args[1])
+	if errors.Is(err, storage.ErrNotFound) {
+		return fmt.Errorf("no account with email %s: it must sign up first", storage.NormalizeEmail(args[1]))
+	}
+	if err != nil {
+		return err
+	}
+	role := storage.RoleAdmin
+	if args[0] == "revoke" {
+		role = storage.RoleOwner
+	}
+	if err := accounts.SetRole(ctx, u.ID, role); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s is now %s\n", u.Email, role)
+	return nil
+}
+
+func closeRedis(rdb redis.UniversalClient, managed *redisserver.Server, logger *slog.Logger) {
+	rdb.Close()
+	if managed != nil {
+		managed.Stop()
+		logger.Info("managed redis-server stopped")
+	}
 }
 
 // openRedis connects to REDIS_URL, or starts the managed redis-server under DATA_DIR when it is unset.
@@ -204,11 +365,8 @@ func openRedis(ctx context.Context, cfg config, logger *slog.Logger) (redis.Univ
 	defer cancel()
 	info, err := storage.ReadServerInfo(pingCtx, rdb, mode)
 	if err != nil {
-		rdb.Close()
-		if managed != nil {
-			managed.Stop()
-		}
-		return nil, "", nil, fmt.Errorf("redis at REDIS_URL does not answer: %w", err)
+		closeRedis(rdb, managed, logger)
+		return nil, "", nil, fmt.Errorf("redis does not answer: %w", err)
 	}
 	if info.EvictionUnsafe() {
 		logger.Warn("redis maxmemory-policy can silently delete briefs and indexes; use noeviction",

@@ -39,6 +39,8 @@ type httpError struct {
 	// detail is an English explanation for API clients (which field, which limit); pages show the
 	// catalogue message for the code instead.
 	detail string
+	// fields names what is wrong with each invalid input field (API validation errors).
+	fields map[string]string
 	cause  error
 }
 
@@ -163,7 +165,7 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 			msg = message(s.catalogue.For(i18n.EN), he.code)
 		}
 		return c.Status(he.status).JSON(apiError{Error: apiErrorBody{
-			Code: string(he.code), Message: msg, RequestID: requestIDOf(c),
+			Code: string(he.code), Message: msg, Fields: he.fields, RequestID: requestIDOf(c),
 		}})
 	}
 	msg := message(s.catalogue.For(langOf(c)), he.code)

@@ -14,7 +14,6 @@ type (
 	requestIDKey struct{}
 	loggerKey    struct{}
 	langKey      struct{}
-	csrfKey      struct{}
 	viewerKey    struct{}
 )
 
@@ -39,8 +38,10 @@ func langOf(c *fiber.Ctx) i18n.Lang {
 }
 
 func csrfTokenOf(c *fiber.Ctx) string {
-	t, _ := c.Locals(csrfKey{}).(string)
-	return t
+	if s := sessionOf(c); s != nil {
+		return s.csrf()
+	}
+	return ""
 }
 
 func viewerOf(c *fiber.Ctx) *views.User {

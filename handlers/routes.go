@@ -2,7 +2,7 @@ package handlers
 
 import "github.com/gofiber/fiber/v2"
 
-// routes is the one route table: every URL Genesis answers, on one screen.
+// routes is the one route table: every URL Genesis answers, with who may use it, on one screen.
 func (s *Server) routes(app *fiber.App) {
 	app.Use(s.requestContext, securityHeaders)
 
@@ -13,6 +13,19 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/static/*", s.staticFile)
 	app.Get("/favicon.ico", s.favicon)
 
-	app.Use(s.language)
-	app.Get("/", s.landing)
+	app.Use(s.language, s.loadSession, s.authenticate, s.checkCSRF)
+	r := router{s: s, group: app, table: &s.routeTable}
+
+	r.get("/", public, s.landing)
+	r.get("/signup", public, s.signupPage)
+	r.post("/signup", public, s.signup)
+	r.get("/login", public, s.loginPage)
+	r.post("/login", public, s.login)
+	r.post("/logout", public, s.logout)
+
+	api := r.sub("/api/v1")
+	api.post("/auth/register", public, s.apiRegister)
+	api.post("/auth/token", public, s.apiToken)
+	api.get("/auth/me", signedIn, s.apiMe)
+	api.delete("/auth/token", signedIn, s.apiRevokeToken)
 }

@@ -5,9 +5,12 @@ package handlers
 import (
 	"context"
 	"log/slog"
+	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/gorilla/sessions"
 
 	"genesis/static"
 	"genesis/storage"
@@ -20,34 +23,110 @@ type Health interface {
 	ServerInfo(ctx context.Context) (storage.ServerInfo, error)
 }
 
+// Accounts stores users and API tokens.
+type Accounts interface {
+	CreateUser(ctx context.Context, email, name, passwordHash string, role storage.Role) (storage.User, error)
+	User(ctx context.Context, id string) (storage.User, error)
+	UserByEmail(ctx context.Context, email string) (storage.User, error)
+	SetRole(ctx context.Context, id string, role storage.Role) error
+	EndSessions(ctx context.Context, id string) error
+	CreateToken(ctx context.Context, userID string, ttl time.Duration) (string, error)
+	TokenUser(ctx context.Context, token string) (storage.User, error)
+	RevokeToken(ctx context.Context, token string) error
+}
+
+// Briefs is the brief store as the web layer uses it.
+type Briefs interface {
+	ReadSession(ctx context.Context, id string) (storage.Session, error)
+}
+
+// Limiter counts events against limits shared by every instance.
+type Limiter interface {
+	Take(ctx context.Context, key string, limit int, window time.Duration) (storage.Decision, error)
+	Check(ctx context.Context, key string, limit int, window time.Duration) (storage.Decision, error)
+	Record(ctx context.Context, key string, limit int, window time.Duration) (storage.Decision, error)
+}
+
 // Config is everything the web layer depends on.
 type Config struct {
 	Logger    *slog.Logger
 	Catalogue *i18n.Catalogue
 	Assets    *static.Assets
 	Health    Health
+	Accounts  Accounts
+	Briefs    Briefs
+	Limiter   Limiter
+	// SessionKeys are hash/block key pairs: the first pair encodes, every pair decodes.
+	SessionKeys    [][]byte
+	CookieSecure   bool
+	SessionMaxAge  time.Duration
+	AdminEmails    []string
+	TrustedProxies []netip.Prefix
+	TokenTTL       time.Duration
 	// BodyLimit bounds every request body, in bytes.
 	BodyLimit int
 }
 
 // Server holds the dependencies the handlers share.
 type Server struct {
-	logger    *slog.Logger
-	catalogue *i18n.Catalogue
-	assets    *static.Assets
-	health    Health
+	logger         *slog.Logger
+	catalogue      *i18n.Catalogue
+	assets         *static.Assets
+	health         Health
+	accounts       Accounts
+	briefs         Briefs
+	limiter        Limiter
+	sessions       *sessions.CookieStore
+	adminEmails    map[string]bool
+	trustedProxies []netip.Prefix
+	tokenTTL       time.Duration
+	// dummyHash is verified against when an email is unknown, so a login costs the same either way.
+	dummyHash string
+	// routeTable lists every route with its access rule.
+	routeTable []route
 }
 
 // New builds the Fiber app with its routes.
-func New(cfg Config) *fiber.App {
-	s := &Server{
-		logger:    cfg.Logger,
-		catalogue: cfg.Catalogue,
-		assets:    cfg.Assets,
-		health:    cfg.Health,
-	}
+func New(cfg Config) (*fiber.App, *Server) {
 	if cfg.BodyLimit == 0 {
 		cfg.BodyLimit = 1 << 20
+	}
+	if cfg.SessionMaxAge == 0 {
+		cfg.SessionMaxAge = 14 * 24 * time.Hour
+	}
+	if cfg.TokenTTL == 0 {
+		cfg.TokenTTL = 24 * time.Hour
+	}
+	store := sessions.NewCookieStore(cfg.SessionKeys...)
+	store.Options = &sessions.Options{
+		Path:     "/",
+		MaxAge:   int(cfg.SessionMaxAge / time.Second),
+		HttpOnly: true,
+		Secure:   cfg.CookieSecure,
+		SameSite: http.SameSiteLaxMode,
+	}
+	store.MaxAge(store.Options.MaxAge)
+	admins := map[string]bool{}
+	for _, e := range cfg.AdminEmails {
+		admins[storage.NormalizeEmail(e)] = true
+	}
+	s := &Server{
+		logger:         cfg.Logger,
+		catalogue:      cfg.Catalogue,
+		assets:         cfg.Assets,
+		health:         cfg.Health,
+		accounts:       cfg.Accounts,
+		briefs:         cfg.Briefs,
+		limiter:        cfg.Limiter,
+		sessions:       store,
+		adminEmails:    admins,
+		trustedProxies: cfg.TrustedProxies,
+		tokenTTL:       cfg.TokenTTL,
+		dummyHash:      hashPassword("genesis: no such account"),
+	}
+	proxies := make([]string, len(cfg.TrustedProxies))
+	for i, p := range cfg.TrustedProxies {
+		proxies[i] = p.String()
 	}
 	app := fiber.New(fiber.Config{
 		AppName:               "genesis",
@@ -58,7 +137,10 @@ func New(cfg Config) *fiber.App {
 		BodyLimit:             cfg.BodyLimit,
 		ReadBufferSize:        16 << 10,
 		ErrorHandler:          s.handleError,
+		// Only trusted proxies may say the request came over TLS (X-Forwarded-Proto).
+		EnableTrustedProxyCheck: true,
+		TrustedProxies:          proxies,
 	})
 	s.routes(app)
-	return app
+	return app, s
 }

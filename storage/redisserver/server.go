@@ -23,6 +23,9 @@ import (
 // ErrNotInstalled means redis-server is not on PATH.
 var ErrNotInstalled = errors.New("redis-server is not installed: install it (Debian: apt-get install redis-server, or run `make deps`) or set REDIS_URL to an existing Redis")
 
+// ErrInUse means another process already runs a server on the directory.
+var ErrInUse = errors.New("the redis data dir is in use by another Genesis process")
+
 // Config says where the server keeps its files and how it is run.
 type Config struct {
 	// Dir holds the socket, the AOF files and the server's log. Created with mode 0700.
@@ -306,7 +309,7 @@ func lockDir(dir string) (*os.File, error) {
 	}
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
-		return nil, fmt.Errorf("redis data dir %s is in use by another Genesis process", dir)
+		return nil, fmt.Errorf("%s: %w", dir, ErrInUse)
 	}
 	return f, nil
 }

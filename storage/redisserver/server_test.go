@@ -2,6 +2,7 @@ package redisserver
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -70,9 +71,13 @@ func TestSecondServerOnSameDirIsRefused(t *testing.T) {
 	start(t, dir)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if s, err := Start(ctx, Config{Dir: dir}); err == nil {
+	s, err := Start(ctx, Config{Dir: dir})
+	if err == nil {
 		s.Stop()
 		t.Fatal("second Start on the same dir succeeded, want an error")
+	}
+	if !errors.Is(err, ErrInUse) {
+		t.Fatalf("second Start: err = %v, want ErrInUse", err)
 	}
 }
 

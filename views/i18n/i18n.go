@@ -38,6 +38,7 @@ type Messages struct {
 	LangName   string // the language's own name, for the switcher
 	Common     Common
 	Landing    Landing
+	Auth       Auth
 	Errors     Errors
 	Validation Validation
 }
@@ -87,6 +88,7 @@ func english() *Messages {
 		LangName:   "English",
 		Common:     commonEN(),
 		Landing:    landingEN(),
+		Auth:       authEN(),
 		Errors:     errorsEN(),
 		Validation: validationEN(),
 	}
@@ -98,6 +100,7 @@ func french() *Messages {
 		LangName:   "Français",
 		Common:     commonFR(),
 		Landing:    landingFR(),
+		Auth:       authFR(),
 		Errors:     errorsFR(),
 		Validation: validationFR(),
 	}
