@@ -52,8 +52,8 @@ type testEnv struct {
 type envOption func(*Config)
 
 func withAdmins(emails ...string) envOption { return func(c *Config) { c.AdminEmails = emails } }
-func withKeys(keys ...[]byte) envOption    { return func(c *Config) { c.SessionKeys = keys } }
-func withSecureCookies() envOption         { return func(c *Config) { c.CookieSecure = true } }
+func withKeys(keys ...[]byte) envOption     { return func(c *Config) { c.SessionKeys = keys } }
+func withSecureCookies() envOption          { return func(c *Config) { c.CookieSecure = true } }
 
 func newEnv(t *testing.T, opts ...envOption) *testEnv {
 	t.Helper()
