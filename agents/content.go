@@ -96,6 +96,7 @@ type copywriter struct {
 	// countryKnown is false when the country was not recognised; its figures are then unknown.
 	countryKnown bool
 	sector       SectorProfile
+	sectorKnown  bool
 	address      string
 	hasCity      bool
 }
@@ -123,6 +124,7 @@ func (b *Builtin) newCopywriter(req Request) *copywriter {
 		country:      country,
 		countryKnown: countryKnown,
 		sector:       sector,
+		sectorKnown:  sectorKnown,
 	}
 	w.learnFacts(in, sectorKnown, req.Instruction)
 	return w
@@ -214,15 +216,15 @@ func (w *copywriter) paymentsPhrase(keep []string) string {
 	return joinList(items, w.label("or"))
 }
 
-// focusPhrase is the topic the instruction asked to put forward, as the owner spelt it.
+// focusPhrase is the topic the instruction asked to put forward, as the owner spelt it, at most six
+// words long: a focus is a topic, not a paragraph.
 func (w *copywriter) focusPhrase(instruction string) string {
-	focus := originalSpelling(cleanText(instruction), w.hints.Focus)
-	words := strings.Fields(focus)
-	return strings.Join(words[:min(len(words), 6)], " ")
+	words := strings.Fields(w.hints.Focus)
+	return originalSpelling(cleanText(instruction), strings.Join(words[:min(len(words), 6)], " "))
 }
 
-// originalSpelling finds folded (accent-free, lower-case) text in s and returns it with its
-// accents, so "mettre l'accent sur la qualité" gives "la qualité", not "la qualite".
+// originalSpelling finds folded (accent-free, lower-case) text at a word start in s and returns it
+// with its accents, so "mettre l'accent sur la qualité" gives "la qualité", not "la qualite".
 func originalSpelling(s, folded string) string {
 	if folded == "" {
 		return ""
@@ -230,6 +232,9 @@ func originalSpelling(s, folded string) string {
 	rs := []rune(s)
 	n := utf8.RuneCountInString(folded)
 	for i := 0; i+n <= len(rs); i++ {
+		if i > 0 && rs[i-1] != ' ' {
+			continue
+		}
 		if candidate := string(rs[i : i+n]); fold(candidate) == folded {
 			return candidate
 		}
@@ -264,8 +269,12 @@ func (w *copywriter) serviceNames(owner []string, focus string) []string {
 	return names
 }
 
-// defaultServices offers the sector's search vocabulary as services, skipping generic queries.
+// defaultServices offers a known sector's search vocabulary as services, skipping generic queries;
+// the generic profile's words ("services") would read as placeholders, so it gets written defaults.
 func (w *copywriter) defaultServices() []string {
+	if !w.sectorKnown {
+		return w.phrases.Lists["default_services"].In(w.lang)
+	}
 	vocabulary := w.sector.Vocabulary.EN
 	if w.lang == French {
 		vocabulary = w.sector.Vocabulary.FR
@@ -273,8 +282,9 @@ func (w *copywriter) defaultServices() []string {
 	var names []string
 	for _, v := range vocabulary {
 		f := fold(v)
-		if f == "" || f == fold(w.sector.Name.In(w.lang)) || utf8.RuneCountInString(v) > 40 || containsAny(f,
-			"near me", "pres de", "cheap", "pas cher", "best", "meilleur", "open now", "ouvert") {
+		if f == "" || f == fold(w.sector.Name.In(w.lang)) || f == "services" || f == "service" ||
+			utf8.RuneCountInString(v) > 40 ||
+			containsAny(f, "near me", "pres de", "cheap", "pas cher", "best", "meilleur", "open now", "ouvert") {
 			continue
 		}
 		names = append(names, capitalizeFirst(cleanText(v)))

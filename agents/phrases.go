@@ -83,14 +83,16 @@ func (p PhraseBank) toneByID(id string) ToneProfile {
 // toneOf reads the owner's free-text tone ("warm but professional", "chaleureux"): the tone named
 // first wins, the default tone when none is named.
 func (p PhraseBank) toneOf(text string) ToneProfile {
+	toneOfWord := map[string]ToneProfile{}
+	for _, t := range p.Tones {
+		for _, alias := range t.Aliases {
+			toneOfWord[fold(alias)] = t
+		}
+	}
 	words := strings.FieldsFunc(fold(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
 	for _, w := range words {
-		for _, t := range p.Tones {
-			for _, alias := range t.Aliases {
-				if w == fold(alias) {
-					return t
-				}
-			}
+		if t, ok := toneOfWord[w]; ok {
+			return t
 		}
 	}
 	return p.toneByID(toneDefault)
@@ -260,11 +262,10 @@ func cutTrailingWord(text, word string) (string, bool) {
 // "an" in English, ignoring accents and case. French keeps the full article before an aspirated h
 // ("le hockey") and a few words ("de Ouagadougou"); English says "an hour" but "a hotel", "a union".
 func startsWithVowelSound(s string, lang Language) bool {
-	words := strings.FieldsFunc(fold(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
-	if len(words) == 0 {
+	word := firstWordFolded(s)
+	if word == "" {
 		return false
 	}
-	word := words[0]
 	if lang == French {
 		for _, full := range []string{"ouagadougou", "ouidah", "oui", "onze", "ouistiti", "hockey", "huit", "hall",
 			"hamac", "hamburger", "hammam", "hanche", "handicap", "hangar", "hareng", "haricot", "hasard", "haut",
@@ -289,6 +290,17 @@ func startsWithVowelSound(s string, lang Language) bool {
 	return strings.ContainsRune("aeiou", rune(word[0]))
 }
 
+// firstWordFolded is the first word of s, lower-cased and without accents. Only the first word is
+// folded: owner texts can be long, and folding is the costly part.
+func firstWordFolded(s string) string {
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) && r != '-' })
+	if end >= 0 {
+		s = s[:end]
+	}
+	return fold(s)
+}
+
 // finish tidies spacing and punctuation and capitalises each sentence.
 func finish(s string, lang Language) string {
 	s = strings.Join(strings.Fields(s), " ")
@@ -302,7 +314,6 @@ func finish(s string, lang Language) string {
 	} else {
 		s = strings.NewReplacer(" :", ":", " ;", ";", " !", "!", " ?", "?").Replace(s)
 	}
-	s = strings.Join(strings.Fields(s), " ")
 	return capitalizeSentences(strings.TrimSpace(s))
 }
 
@@ -347,10 +358,11 @@ func clause(s string, keep ...string) string {
 }
 
 // lowerFirstWord lowers the first letter when the first word is capitalised like an ordinary word
-// (only its first letter upper-case) and is not one of the proper names in keep.
+// (only its first letter upper-case), is not one of the proper names in keep, and does not open a
+// capitalised name ("Orange Money", "Lagos State").
 func lowerFirstWord(s string, keep []string) string {
-	first, _, _ := strings.Cut(s, " ")
-	if first == "" {
+	first, rest, _ := strings.Cut(s, " ")
+	if first == "" || startsUpper(rest) {
 		return s
 	}
 	for _, name := range keep {
@@ -416,8 +428,7 @@ func withFrenchArticle(s string) string {
 			return s
 		}
 	}
-	first, _, _ := strings.Cut(fold(s), " ")
-	first = strings.Trim(first, ",.;:")
+	first := firstWordFolded(s)
 	switch {
 	case first == "":
 		return s
