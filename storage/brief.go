@@ -1,0 +1,415 @@
+package storage
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// idLen is the length of a brief id: 128 random bits in URL-safe base64.
+const idLen = 22
+
+func newID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms
+	return base64.RawURLEncoding.EncodeToString(b[:])
+}
+
+// newOp names one call, so a call go-redis retries after a lost reply is recognised as applied.
+func newOp() string {
+	var b [9]byte
+	_, _ = rand.Read(b[:])
+	return base64.RawURLEncoding.EncodeToString(b[:])
+}
+
+// WriteSession creates a brief with a fresh id and returns its summary. The brief is created only if
+// the id was never used (NX), and its index entries are written first: an entry without a brief is
+// invisible and pruned, a brief without entries would be lost to listings.
+func (s *Store) WriteSession(ctx context.Context, n NewSession) (Summary, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	if err := s.checkNew(n); err != nil {
+		return Summary{}, fmt.Errorf("create brief: %w", err)
+	}
+	ttl := n.TTL
+	if ttl <= 0 {
+		ttl = s.opts.TTL
+	}
+	now := s.now()
+	sum := Summary{
+		OwnerID:      n.OwnerID,
+		BusinessName: n.BusinessName,
+		Sector:       n.Sector,
+		City:         n.City,
+		Country:      n.Country,
+		Language:     n.Language,
+		Status:       deriveStatus(n.Sections),
+		Sections:     map[string]SectionState{},
+		CreatedAt:    time.UnixMilli(now.UnixMilli()),
+		ExpiresAt:    time.UnixMilli(now.Add(ttl).UnixMilli()),
+		Fields:       map[string]string{},
+		seq:          1,
+	}
+	fields := []any{
+		"owner", n.OwnerID, "created", sum.CreatedAt.UnixMilli(), "exp", sum.ExpiresAt.UnixMilli(),
+		"status", string(sum.Status), "seq", 1,
+		FieldBusinessName, n.BusinessName, FieldSector, n.Sector, FieldCity, n.City,
+		FieldCountry, n.Country, FieldLanguage, n.Language,
+	}
+	for sec, st := range n.Sections {
+		fields = append(fields, StatusField(sec), string(st), "since:"+sec, sum.CreatedAt.UnixMilli())
+		sum.Sections[sec] = SectionState{Status: st, Since: sum.CreatedAt}
+	}
+	for k, v := range n.Fields {
+		fields = append(fields, k, v)
+		sum.Fields[k] = v
+	}
+	var files []any
+	for name, data := range n.Files {
+		p := s.encodePayload(data)
+		files = append(files, name, p)
+		// Matches the "1:<ms>:" header the script adds.
+		sum.StoredBytes += int64(len(p) + 3 + len(strconv.FormatInt(sum.CreatedAt.UnixMilli(), 10)))
+		sum.Versions++
+	}
+	if sum.StoredBytes > int64(s.opts.MaxBriefSize) {
+		return Summary{}, fmt.Errorf("create brief: %w: %d stored bytes (at most %d)", ErrTooLarge, sum.StoredBytes, s.opts.MaxBriefSize)
+	}
+	op := newOp()
+	// A collision of 128 random bits does not happen; the loop only keeps NX honest if it did.
+	for range 3 {
+		sum.ID = newID()
+		if err := s.indexBrief(ctx, sum, true); err != nil {
+			return Summary{}, fmt.Errorf("create brief: index: %w", err)
+		}
+		args := append([]any{op, ttl.Milliseconds(), sum.CreatedAt.UnixMilli(), s.opts.MaxBriefSize, len(fields) / 2}, fields...)
+		args = append(args, files...)
+		res, err := s.scripts.create.Run(ctx, s.rdb, []string{s.metaKey(sum.ID), s.filesKey(sum.ID)}, args...).StringSlice()
+		if err != nil {
+			return Summary{}, fmt.Errorf("create brief %s: %w", sum.ID, classify(err))
+		}
+		switch res[0] {
+		case "OK":
+			return sum, nil
+		case "TOOLARGE":
+			return Summary{}, fmt.Errorf("create brief: %w: %s stored bytes (at most %d)", ErrTooLarge, res[1], s.opts.MaxBriefSize)
+		}
+		// EXISTS: the entries just written point at someone else's brief; restore them.
+		if err := s.repair(ctx, sum.ID, s.userKey(n.OwnerID), s.sectorKey(n.Sector), s.statusKey(sum.Status)); err != nil {
+			return Summary{}, fmt.Errorf("create brief: %w", err)
+		}
+	}
+	return Summary{}, errors.New("create brief: no unused id after 3 attempts")
+}
+
+func (s *Store) checkNew(n NewSession) error {
+	if err := checkOwner(n.OwnerID); err != nil {
+		return err
+	}
+	if len(n.Sector) > maxSector {
+		return fmt.Errorf("%w: sector is %d bytes (at most %d)", ErrInvalid, len(n.Sector), maxSector)
+	}
+	for _, v := range []string{n.BusinessName, n.City, n.Country, n.Language} {
+		if len(v) > maxFieldValue {
+			return fmt.Errorf("%w: summary field of %d bytes (at most %d)", ErrTooLarge, len(v), maxFieldValue)
+		}
+	}
+	if err := checkFields(n.Fields); err != nil {
+		return err
+	}
+	for k := range n.Fields {
+		switch k {
+		case FieldBusinessName, FieldCity, FieldCountry, FieldLanguage:
+			return fmt.Errorf("%w: %s is a NewSession field, not an extra field", ErrInvalid, k)
+		}
+		if sec, ok := strings.CutPrefix(k, "status:"); ok {
+			if _, dup := n.Sections[sec]; dup {
+				return fmt.Errorf("%w: status of section %s given twice", ErrInvalid, sec)
+			}
+		}
+	}
+	for sec, st := range n.Sections {
+		if err := checkName("section", sec); err != nil {
+			return err
+		}
+		if !st.valid() {
+			return fmt.Errorf("%w: status %q for section %s", ErrInvalid, st, sec)
+		}
+	}
+	for name, data := range n.Files {
+		if err := checkName("file", name); err != nil {
+			return err
+		}
+		if len(data) > s.opts.MaxFileSize {
+			return fmt.Errorf("%w: file %s is %d bytes (at most %d)", ErrTooLarge, name, len(data), s.opts.MaxFileSize)
+		}
+	}
+	return nil
+}
+
+// ReadSession reads a brief's summary and current files in one round trip.
+func (s *Store) ReadSession(ctx context.Context, id string) (Session, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	if !validID(id) {
+		return Session{}, fmt.Errorf("read brief %q: %w", id, ErrNotFound)
+	}
+	var meta *redis.MapStringStringCmd
+	var files *redis.MapStringStringCmd
+	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		meta = p.HGetAll(ctx, s.metaKey(id))
+		files = p.HGetAll(ctx, s.filesKey(id))
+		return nil
+	})
+	if err != nil {
+		return Session{}, fmt.Errorf("read brief %s: %w", id, classify(err))
+	}
+	sum, ok := parseSummary(id, meta.Val())
+	if !ok {
+		return Session{}, fmt.Errorf("read brief %s: %w", id, ErrNotFound)
+	}
+	sess := Session{Summary: sum, Files: make(map[string]File, len(files.Val()))}
+	for name, raw := range files.Val() {
+		f, err := s.file(name, []byte(raw))
+		if err != nil {
+			return Session{}, fmt.Errorf("read brief %s: file %s: %w", id, name, err)
+		}
+		sess.Files[name] = f
+	}
+	return sess, nil
+}
+
+func (s *Store) file(name string, raw []byte) (File, error) {
+	st, err := s.decodeStored(raw)
+	if err != nil {
+		return File{}, err
+	}
+	return File{Name: name, Version: st.version, Data: st.data, Size: len(st.data), StoredSize: len(raw), UpdatedAt: st.updated}, nil
+}
+
+// ReadFile reads one file of a brief. A missing brief or file is ErrNotFound.
+func (s *Store) ReadFile(ctx context.Context, id, name string) (File, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	if !validID(id) || checkName("file", name) != nil {
+		return File{}, fmt.Errorf("read %s of brief %q: %w", name, id, ErrNotFound)
+	}
+	raw, err := s.rdb.HGet(ctx, s.filesKey(id), name).Bytes()
+	if errors.Is(err, redis.Nil) {
+		return File{}, fmt.Errorf("read %s of brief %s: %w", name, id, ErrNotFound)
+	}
+	if err != nil {
+		return File{}, fmt.Errorf("read %s of brief %s: %w", name, id, classify(err))
+	}
+	f, err := s.file(name, raw)
+	if err != nil {
+		return File{}, fmt.Errorf("read %s of brief %s: %w", name, id, err)
+	}
+	return f, nil
+}
+
+// FileHistory returns a file's previous versions, newest first, at most HistoryLength.
+func (s *Store) FileHistory(ctx context.Context, id, name string) ([]File, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	if !validID(id) || checkName("file", name) != nil {
+		return nil, fmt.Errorf("history of %s of brief %q: %w", name, id, ErrNotFound)
+	}
+	var exists *redis.IntCmd
+	var hist *redis.StringSliceCmd
+	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		exists = p.Exists(ctx, s.metaKey(id))
+		hist = p.LRange(ctx, s.histKey(id, name), 0, HistoryLength-1)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("history of %s of brief %s: %w", name, id, classify(err))
+	}
+	if exists.Val() == 0 {
+		return nil, fmt.Errorf("history of %s of brief %s: %w", name, id, ErrNotFound)
+	}
+	out := make([]File, 0, len(hist.Val()))
+	for _, raw := range hist.Val() {
+		f, err := s.file(name, []byte(raw))
+		if err != nil {
+			return nil, fmt.Errorf("history of %s of brief %s: %w", name, id, err)
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// WriteFile writes one file of a brief if its version is opts.ExpectVersion (ErrConflict
+// otherwise), and sets opts.Fields in the same atomic call. The file's previous version moves to
+// its history. The brief's expiry does not change.
+func (s *Store) WriteFile(ctx context.Context, id, name string, data []byte, opts WriteOptions) (File, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	if !validID(id) {
+		return File{}, fmt.Errorf("write %s of brief %q: %w", name, id, ErrNotFound)
+	}
+	if err := checkName("file", name); err != nil {
+		return File{}, fmt.Errorf("write %s of brief %s: %w", name, id, err)
+	}
+	if len(data) > s.opts.MaxFileSize {
+		return File{}, fmt.Errorf("write %s of brief %s: %w: %d bytes (at most %d)", name, id, ErrTooLarge, len(data), s.opts.MaxFileSize)
+	}
+	if opts.ExpectVersion < AnyVersion {
+		return File{}, fmt.Errorf("write %s of brief %s: %w: expected version %d", name, id, ErrInvalid, opts.ExpectVersion)
+	}
+	if err := checkFields(opts.Fields); err != nil {
+		return File{}, fmt.Errorf("write %s of brief %s: %w", name, id, err)
+	}
+	payload := s.encodePayload(data)
+	now := s.now()
+	res, err := s.mutate(ctx, id, name, opts.ExpectVersion, payload, now, opts.Fields)
+	if err != nil {
+		return File{}, fmt.Errorf("write %s of brief %s: %w", name, id, err)
+	}
+	return File{
+		Name: name, Version: res.version, Data: data, Size: len(data),
+		StoredSize: len(payload) + len(strconv.FormatInt(res.version, 10)) + len(strconv.FormatInt(now.UnixMilli(), 10)) + 2,
+		UpdatedAt:  time.UnixMilli(now.UnixMilli()),
+	}, nil
+}
+
+// UpdateFields sets summary fields of a brief in one atomic call, such as a section's status, and
+// returns the brief's overall status after it.
+func (s *Store) UpdateFields(ctx context.Context, id string, fields map[string]string) (BriefStatus, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	if !validID(id) {
+		return "", fmt.Errorf("update brief %q: %w", id, ErrNotFound)
+	}
+	if err := checkFields(fields); err != nil {
+		return "", fmt.Errorf("update brief %s: %w", id, err)
+	}
+	if len(fields) == 0 {
+		return "", fmt.Errorf("update brief %s: %w: no fields", id, ErrInvalid)
+	}
+	res, err := s.mutate(ctx, id, "", AnyVersion, nil, s.now(), fields)
+	if err != nil {
+		return "", fmt.Errorf("update brief %s: %w", id, err)
+	}
+	return res.summary.Status, nil
+}
+
+type mutation struct {
+	version int64
+	summary Summary // only the fields the indexes need
+}
+
+// mutate runs mutateLua, then brings the global indexes up to date when the brief's status or size
+// changed.
+func (s *Store) mutate(ctx context.Context, id, name string, expect int64, payload []byte, now time.Time, fields map[string]string) (mutation, error) {
+	if marksGenerating(fields) {
+		// Before the write: should the index update after it be lost, the brief is where the
+		// janitor looks for briefs whose status index may be stale.
+		if err := s.rdb.ZAddNX(ctx, s.statusKey(BriefGenerating), redis.Z{Score: float64(now.UnixMilli()), Member: id}).Err(); err != nil {
+			return mutation{}, classify(err)
+		}
+	}
+	args := make([]any, 0, 8+2*len(fields))
+	args = append(args, name, expect, payload, now.UnixMilli(), s.opts.MaxBriefSize, HistoryLength, newOp(), len(fields))
+	for k, v := range fields {
+		args = append(args, k, v)
+	}
+	keys := []string{s.metaKey(id), s.filesKey(id), s.histKey(id, name)}
+	if name == "" {
+		keys[2] = s.histKey(id, "_")
+	}
+	res, err := s.scripts.mutate.Run(ctx, s.rdb, keys, args...).Slice()
+	if err != nil {
+		return mutation{}, classify(err)
+	}
+	switch res[0] {
+	case "NOTFOUND":
+		return mutation{}, ErrNotFound
+	case "CONFLICT":
+		return mutation{}, fmt.Errorf("%w: file is at version %v, expected %d", ErrConflict, res[1], expect)
+	case "TOOLARGE":
+		return mutation{}, fmt.Errorf("%w: brief would take %v stored bytes (at most %d)", ErrTooLarge, res[1], s.opts.MaxBriefSize)
+	}
+	str := func(i int) string { v, _ := res[i].(string); return v }
+	num := func(i int) int64 { n, _ := strconv.ParseInt(str(i), 10, 64); return n }
+	m := mutation{
+		version: res[1].(int64),
+		summary: Summary{
+			ID: id, Status: BriefStatus(str(2)), CreatedAt: time.UnixMilli(num(4)), ExpiresAt: time.UnixMilli(num(5)),
+			OwnerID: str(6), Sector: str(7), StoredBytes: num(8), HistoryBytes: num(9), seq: num(10),
+		},
+	}
+	if payload != nil || str(2) != str(3) {
+		s.syncAfterWrite(ctx, m.summary)
+	}
+	return m, nil
+}
+
+// syncAfterWrite updates the global indexes once a brief has changed. The brief's change is
+// committed by then, so a failure here is not the caller's: it is logged, and listings and the
+// janitor repair the entry.
+func (s *Store) syncAfterWrite(ctx context.Context, sum Summary) {
+	ctx, cancel := s.detached(ctx)
+	defer cancel()
+	if err := s.indexBrief(ctx, sum, false); err != nil {
+		s.opts.Logger.Warn("brief index update deferred to repair", "brief", sum.ID, "err", err)
+	}
+}
+
+// ExtendSessionTTL gives the brief, all its keys and its expiry index entry the expiry ttl from now,
+// and returns that time.
+func (s *Store) ExtendSessionTTL(ctx context.Context, id string, ttl time.Duration) (time.Time, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	if !validID(id) {
+		return time.Time{}, fmt.Errorf("extend brief %q: %w", id, ErrNotFound)
+	}
+	if ttl < time.Second {
+		return time.Time{}, fmt.Errorf("extend brief %s: %w: ttl %v (at least 1s)", id, ErrInvalid, ttl)
+	}
+	exp := time.UnixMilli(s.now().Add(ttl).UnixMilli())
+	res, err := s.scripts.extend.Run(ctx, s.rdb, []string{s.metaKey(id), s.filesKey(id)},
+		ttl.Milliseconds(), exp.UnixMilli(), s.histPrefix(id)).StringSlice()
+	if err != nil {
+		return time.Time{}, fmt.Errorf("extend brief %s: %w", id, classify(err))
+	}
+	if res[0] == "NOTFOUND" {
+		return time.Time{}, fmt.Errorf("extend brief %s: %w", id, ErrNotFound)
+	}
+	num := func(i int) int64 { n, _ := strconv.ParseInt(res[i], 10, 64); return n }
+	s.syncAfterWrite(ctx, Summary{
+		ID: id, CreatedAt: time.UnixMilli(num(1)), ExpiresAt: exp, Status: BriefStatus(res[2]),
+		OwnerID: res[3], Sector: res[4], StoredBytes: num(5), HistoryBytes: num(6), seq: num(7),
+	})
+	return exp, nil
+}
+
+// DeleteSession deletes a brief with all its files, history and leases, then its index entries.
+func (s *Store) DeleteSession(ctx context.Context, id string) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	if !validID(id) {
+		return fmt.Errorf("delete brief %q: %w", id, ErrNotFound)
+	}
+	res, err := s.scripts.remove.Run(ctx, s.rdb, []string{s.metaKey(id), s.filesKey(id)},
+		s.histPrefix(id), s.leasePrefix(id)).StringSlice()
+	if err != nil {
+		return fmt.Errorf("delete brief %s: %w", id, classify(err))
+	}
+	if res[0] == "NOTFOUND" {
+		return fmt.Errorf("delete brief %s: %w", id, ErrNotFound)
+	}
+	ictx, icancel := s.detached(ctx)
+	defer icancel()
+	if err := s.unindex(ictx, id, res[1]); err != nil {
+		s.opts.Logger.Warn("brief index removal deferred to repair", "brief", id, "err", err)
+	}
+	return nil
+}

@@ -1,0 +1,127 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/klauspost/compress/zstd"
+)
+
+// A stored file value is
+//
+//	<version>:<updated unix ms>:<codec byte><payload>
+//
+// The Lua script that writes a file prepends the decimal header, so the version it assigns and the
+// time are in the value itself and a read is one HGET. The codec byte says how the payload holds
+// the content: codecRaw as is, codecZstd as one zstd frame.
+const (
+	codecRaw  byte = 0
+	codecZstd byte = 1
+)
+
+// maxDecoded caps what a zstd frame may expand to, whatever it claims; a file is never larger than
+// MaxFileSize, and this leaves room for a bound that was lowered after files were written.
+const maxDecoded = 64 << 20
+
+var errCorrupt = errors.New("corrupt stored value")
+
+func newCodec() (*zstd.Encoder, *zstd.Decoder) {
+	// Options are constants; these constructors fail only for invalid options.
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1))
+	if err != nil {
+		panic(fmt.Sprintf("zstd encoder: %v", err))
+	}
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(maxDecoded))
+	if err != nil {
+		panic(fmt.Sprintf("zstd decoder: %v", err))
+	}
+	return enc, dec
+}
+
+// encodePayload returns the codec byte and payload for data: compressed when it is at least
+// CompressAbove bytes and compression actually saves space.
+func (s *Store) encodePayload(data []byte) []byte {
+	if len(data) >= s.opts.CompressAbove {
+		out := make([]byte, 1, 1+len(data)/2)
+		out[0] = codecZstd
+		out = s.enc.EncodeAll(data, out)
+		if len(out) < 1+len(data) {
+			return out
+		}
+	}
+	out := make([]byte, 1+len(data))
+	out[0] = codecRaw
+	copy(out[1:], data)
+	return out
+}
+
+// stored is a decoded file value.
+type stored struct {
+	version int64
+	updated time.Time
+	data    []byte
+}
+
+// decodeStored reads a value written by the file scripts. Corrupt or truncated values give
+// errCorrupt (wrapped), never a panic.
+func (s *Store) decodeStored(raw []byte) (stored, error) {
+	version, rest, err := decimalField(raw)
+	if err != nil || version < 1 {
+		return stored{}, fmt.Errorf("%w: bad version", errCorrupt)
+	}
+	ms, rest, err := decimalField(rest)
+	if err != nil {
+		return stored{}, fmt.Errorf("%w: bad time", errCorrupt)
+	}
+	data, err := s.decodePayload(rest)
+	if err != nil {
+		return stored{}, err
+	}
+	return stored{version: version, updated: time.UnixMilli(ms), data: data}, nil
+}
+
+func (s *Store) decodePayload(p []byte) ([]byte, error) {
+	if len(p) == 0 {
+		return nil, fmt.Errorf("%w: no codec byte", errCorrupt)
+	}
+	switch p[0] {
+	case codecRaw:
+		return p[1:], nil
+	case codecZstd:
+		data, err := s.dec.DecodeAll(p[1:], nil)
+		if err != nil {
+			return nil, fmt.Errorf("%w: zstd: %w", errCorrupt, err)
+		}
+		return data, nil
+	}
+	return nil, fmt.Errorf("%w: unknown codec %d", errCorrupt, p[0])
+}
+
+// decimalField reads "<digits>:" from the front of b.
+func decimalField(b []byte) (int64, []byte, error) {
+	const maxDigits = 18 // fits int64 without overflow
+	for i := 0; i < len(b) && i <= maxDigits; i++ {
+		if b[i] == ':' {
+			if i == 0 {
+				return 0, nil, errCorrupt
+			}
+			n, err := strconv.ParseInt(string(b[:i]), 10, 64)
+			if err != nil || n < 0 {
+				return 0, nil, errCorrupt
+			}
+			return n, b[i+1:], nil
+		}
+		if b[i] < '0' || b[i] > '9' {
+			return 0, nil, errCorrupt
+		}
+	}
+	return 0, nil, errCorrupt
+}
+
+// storedVersion is the version in a stored value's header, without decoding the content.
+func storedVersion(raw []byte) (int64, error) {
+	v, _, err := decimalField(raw)
+	return v, err
+}
