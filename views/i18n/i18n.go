@@ -39,6 +39,7 @@ type Messages struct {
 	Common     Common
 	Landing    Landing
 	Auth       Auth
+	Section    SectionText
 	Errors     Errors
 	Validation Validation
 }
@@ -89,6 +90,7 @@ func english() *Messages {
 		Common:     commonEN(),
 		Landing:    landingEN(),
 		Auth:       authEN(),
+		Section:    sectionEN(),
 		Errors:     errorsEN(),
 		Validation: validationEN(),
 	}
@@ -101,6 +103,7 @@ func french() *Messages {
 		Common:     commonFR(),
 		Landing:    landingFR(),
 		Auth:       authFR(),
+		Section:    sectionFR(),
 		Errors:     errorsFR(),
 		Validation: validationFR(),
 	}
