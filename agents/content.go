@@ -118,8 +118,8 @@ func (b *Builtin) newCopywriter(req Request) *copywriter {
 		lang:         lang,
 		tone:         p.resolveTone(in.Tone, hints),
 		hints:        hints,
-		rng:          rngFor(req),
-		heroTurn:     uint(rngFor(first).IntN(1<<16)) + uint(max(req.Variation, 0)),
+		rng:          seededFor(req),
+		heroTurn:     uint(seededFor(first).IntN(1<<16)) + uint(max(req.Variation, 0)),
 		offsets:      map[string]int{},
 		country:      country,
 		countryKnown: countryKnown,
@@ -235,7 +235,7 @@ func originalSpelling(s, folded string) string {
 		if i > 0 && rs[i-1] != ' ' {
 			continue
 		}
-		if candidate := string(rs[i : i+n]); fold(candidate) == folded {
+		if candidate := string(rs[i : i+n]); foldText(candidate) == folded {
 			return candidate
 		}
 	}
@@ -249,10 +249,10 @@ func (w *copywriter) serviceNames(owner []string, focus string) []string {
 	seen := map[string]bool{}
 	for _, s := range owner {
 		s = capitalizeFirst(cleanText(s))
-		if s == "" || seen[fold(s)] {
+		if s == "" || seen[foldText(s)] {
 			continue
 		}
-		seen[fold(s)] = true
+		seen[foldText(s)] = true
 		names = append(names, s)
 	}
 	if len(names) == 0 {
@@ -262,7 +262,7 @@ func (w *copywriter) serviceNames(owner []string, focus string) []string {
 		return names
 	}
 	for i, s := range names {
-		if f := fold(withoutArticle(focus, w.lang)); strings.Contains(fold(s), f) || strings.Contains(f, fold(s)) {
+		if f := foldText(withoutArticle(focus, w.lang)); strings.Contains(foldText(s), f) || strings.Contains(f, foldText(s)) {
 			return append([]string{s}, append(names[:i:i], names[i+1:]...)...)
 		}
 	}
@@ -281,8 +281,8 @@ func (w *copywriter) defaultServices() []string {
 	}
 	var names []string
 	for _, v := range vocabulary {
-		f := fold(v)
-		if f == "" || f == fold(w.sector.Name.In(w.lang)) || f == "services" || f == "service" ||
+		f := foldText(v)
+		if f == "" || f == foldText(w.sector.Name.In(w.lang)) || f == "services" || f == "service" ||
 			utf8.RuneCountInString(v) > 40 ||
 			containsAny(f, "near me", "pres de", "cheap", "pas cher", "best", "meilleur", "open now", "ouvert") {
 			continue
@@ -301,6 +301,23 @@ func (w *copywriter) defaultServices() []string {
 // serviceMid is a service name as it reads inside a sentence.
 func (w *copywriter) serviceMid(name string, keep []string) string {
 	return lowerFirstWord(withoutArticle(name, w.lang), keep)
+}
+
+// seededFor is rngFor(req) reseeded through a mixer. rngFor's generators for neighbouring
+// variations start with correlated low bits (the variation only moves the second PCG word), which
+// made every "one of two" choice agree across regenerations.
+func seededFor(req Request) *rand.Rand {
+	r := rngFor(req)
+	return rand.New(rand.NewPCG(mix64(r.Uint64()), mix64(r.Uint64())))
+}
+
+// mix64 is the splitmix64 finaliser: every input bit flips about half of the output bits.
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
 }
 
 // --- choosing and filling wording ---
@@ -500,8 +517,8 @@ func (w *copywriter) values() []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(v string) {
-		if v = cleanText(v); v != "" && !seen[fold(v)] && len(out) < n {
-			seen[fold(v)] = true
+		if v = cleanText(v); v != "" && !seen[foldText(v)] && len(out) < n {
+			seen[foldText(v)] = true
 			out = append(out, capitalizeFirst(v))
 		}
 	}
@@ -588,7 +605,7 @@ func (w *copywriter) paysByMobileMoney() bool {
 		return false
 	}
 	for _, m := range w.country.PaymentMethods {
-		if containsAny(fold(m.EN+" "+m.FR), "mobile", "m-pesa", "mpesa", "momo", "wave", "orange money", "airtel money") {
+		if containsAny(foldText(m.EN+" "+m.FR), "mobile", "m-pesa", "mpesa", "momo", "wave", "orange money", "airtel money") {
 			return true
 		}
 	}
@@ -634,8 +651,8 @@ func (w *copywriter) keyThemes() []string {
 	var themes []string
 	seen := map[string]bool{}
 	for _, c := range candidates {
-		if c = capitalizeFirst(cleanText(c)); c != "" && !seen[fold(c)] && len(themes) < n {
-			seen[fold(c)] = true
+		if c = capitalizeFirst(cleanText(c)); c != "" && !seen[foldText(c)] && len(themes) < n {
+			seen[foldText(c)] = true
 			themes = append(themes, c)
 		}
 	}
@@ -679,8 +696,8 @@ func joinUnique(sep string, values ...string) string {
 	var kept []string
 	seen := map[string]bool{}
 	for _, v := range values {
-		if v != "" && !seen[fold(v)] {
-			seen[fold(v)] = true
+		if v != "" && !seen[foldText(v)] {
+			seen[foldText(v)] = true
 			kept = append(kept, v)
 		}
 	}

@@ -165,13 +165,14 @@ func randomInstruction(r *rand.Rand) string {
 func pickOne(r *rand.Rand, options ...string) string { return options[r.IntN(len(options))] }
 
 // randomText mixes scripts, spaces, punctuation, emoji, combining marks, control characters and
-// the odd invalid byte; a tenth of the texts are very long.
+// the odd invalid byte; a tenth of the free texts (maxRunes ≥ 200) run to 2,000 runes. Short fields
+// such as the sector stay short: validation bounds them long before the agents see them.
 func randomText(r *rand.Rand, maxRunes int) string {
 	if r.IntN(6) == 0 {
 		return ""
 	}
 	n := r.IntN(maxRunes + 1)
-	if r.IntN(10) == 0 {
+	if maxRunes >= 200 && r.IntN(10) == 0 {
 		n = 2000
 	}
 	pools := []string{
@@ -592,8 +593,14 @@ func TestPhraseBankIsComplete(t *testing.T) {
 	p := k.Phrases
 	tones := []string{toneDefault, toneWarm, toneProfessional, toneBold}
 	for _, id := range tones {
-		if tone := p.toneByID(id); tone.ID != id || tone.Voice.EN == "" || tone.Voice.FR == "" || tone.Name.FR == "" {
+		tone := p.toneByID(id)
+		if tone.ID != id || tone.Voice.EN == "" || tone.Voice.FR == "" || tone.Name.FR == "" {
 			t.Errorf("tone %q is incomplete: %+v", id, tone)
+		}
+		for _, alias := range tone.Aliases {
+			if fold(alias) != alias {
+				t.Errorf("tone %q: alias %q must be written folded, as %q", id, alias, fold(alias))
+			}
 		}
 	}
 	always := map[string]string{"name": "N", "sector": "s", "place": "p", "in_place": "in p", "audience": "a",
@@ -643,5 +650,22 @@ func checkPlaceholders(t *testing.T, where string, patterns []string) {
 		if strings.Count(pattern, "{") != strings.Count(pattern, "}") {
 			t.Errorf("%s: unbalanced braces in %q", where, pattern)
 		}
+	}
+}
+
+func BenchmarkContentGeneration(b *testing.B) {
+	k, err := LoadKnowledge()
+	if err != nil {
+		b.Fatal(err)
+	}
+	builtin := NewBuiltin(k)
+	for _, in := range []Input{bakeryLagos(), salonDakar()} {
+		b.Run(string(in.Language), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := builtin.contentGeneration(Request{Section: ContentGeneration, Input: in}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

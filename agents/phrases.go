@@ -1,6 +1,7 @@
 package agents
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,7 +26,8 @@ type PhraseBank struct {
 type ToneProfile struct {
 	ID   string `json:"id"`
 	Name Text   `json:"name"`
-	// Aliases are words in either language that ask for this tone ("warm", "chaleureux").
+	// Aliases are words in either language that ask for this tone ("warm", "chaleureux"), written
+	// folded: lower case, without accents ("serieux").
 	Aliases []string `json:"aliases"`
 	// Voice describes how copy in this tone sounds; it becomes the content strategy's tone of voice.
 	Voice Text `json:"voice"`
@@ -83,16 +85,12 @@ func (p PhraseBank) toneByID(id string) ToneProfile {
 // toneOf reads the owner's free-text tone ("warm but professional", "chaleureux"): the tone named
 // first wins, the default tone when none is named.
 func (p PhraseBank) toneOf(text string) ToneProfile {
-	toneOfWord := map[string]ToneProfile{}
-	for _, t := range p.Tones {
-		for _, alias := range t.Aliases {
-			toneOfWord[fold(alias)] = t
-		}
-	}
-	words := strings.FieldsFunc(fold(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+	words := strings.FieldsFunc(foldText(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
 	for _, w := range words {
-		if t, ok := toneOfWord[w]; ok {
-			return t
+		for _, t := range p.Tones {
+			if slices.Contains(t.Aliases, w) {
+				return t
+			}
 		}
 	}
 	return p.toneByID(toneDefault)
@@ -298,23 +296,45 @@ func firstWordFolded(s string) string {
 	if end >= 0 {
 		s = s[:end]
 	}
-	return fold(s)
+	return foldText(s)
 }
 
-// finish tidies spacing and punctuation and capitalises each sentence.
+// foldText is fold with a fast path: plain ASCII text only needs lower-casing.
+func foldText(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return fold(s)
+		}
+	}
+	return strings.ToLower(strings.TrimSpace(s))
+}
+
+// finish tidies spacing and punctuation and capitalises each sentence. French takes a
+// non-breaking space before high punctuation, so "prix :" never wraps apart; English takes none.
 func finish(s string, lang Language) string {
-	s = strings.Join(strings.Fields(s), " ")
-	for _, p := range []string{",", "."} {
-		s = strings.ReplaceAll(s, " "+p, p)
+	rs := []rune(strings.Join(strings.Fields(s), " "))
+	out := make([]rune, 0, len(rs))
+	for i, r := range rs {
+		var next rune
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		switch {
+		case r == ' ' && (next == ',' || next == '.' || next == ')' || (len(out) > 0 && out[len(out)-1] == '(')):
+			continue
+		case r == ' ' && (next == ':' || next == '%') && lang == French:
+			out = append(out, '\u00a0')
+		case r == ' ' && (next == ';' || next == '!' || next == '?') && lang == French:
+			out = append(out, '\u202f')
+		case r == ' ' && (next == ':' || next == ';' || next == '!' || next == '?' || next == '%'):
+			continue
+		case r == ',' && (next == '.' || (len(out) > 0 && out[len(out)-1] == '.')):
+			continue
+		default:
+			out = append(out, r)
+		}
 	}
-	s = strings.NewReplacer(",.", ".", ".,", ".", "( ", "(", " )", ")", "()", "").Replace(s)
-	if lang == French {
-		// French sets a non-breaking space before high punctuation, so "prix :" never wraps apart.
-		s = strings.NewReplacer(" :", "\u00a0:", " ;", "\u202f;", " !", "\u202f!", " ?", "\u202f?", " %", "\u00a0%").Replace(s)
-	} else {
-		s = strings.NewReplacer(" :", ":", " ;", ";", " !", "!", " ?", "?").Replace(s)
-	}
-	return capitalizeSentences(strings.TrimSpace(s))
+	return capitalizeSentences(strings.TrimSpace(string(out)))
 }
 
 // capitalizeSentences upper-cases the first letter of s and of every sentence after . ! or ?.
@@ -496,7 +516,7 @@ func inPlace(city, region, country string, lang Language) string {
 // frenchCountryPreposition chooses "au", "en", "aux" or "à" for a French country name: feminine
 // and vowel-initial names take "en", plural ones "aux", most islands and city-states "à".
 func frenchCountryPreposition(country string) string {
-	name := fold(country)
+	name := foldText(country)
 	for _, island := range []string{"madagascar", "maurice", "cuba", "chypre", "malte", "singapour", "djibouti",
 		"bahrein", "sao tome-et-principe", "sao tome", "monaco", "oman", "taiwan", "hong kong", "porto rico"} {
 		if name == island {
@@ -557,7 +577,7 @@ func placeName(city, region, country string, lang Language) string {
 
 // englishCountryName adds "the" where English uses it: "the United States", "the Gambia".
 func englishCountryName(country string) string {
-	name := fold(country)
+	name := foldText(country)
 	if strings.HasPrefix(name, "the ") {
 		return country
 	}
