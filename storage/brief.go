@@ -161,22 +161,17 @@ func (s *Store) ReadSession(ctx context.Context, id string) (Session, error) {
 	if !validID(id) {
 		return Session{}, fmt.Errorf("read brief %q: %w", id, ErrNotFound)
 	}
-	var meta *redis.MapStringStringCmd
-	var files *redis.MapStringStringCmd
-	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		meta = p.HGetAll(ctx, s.metaKey(id))
-		files = p.HGetAll(ctx, s.filesKey(id))
-		return nil
-	})
+	res, err := s.scripts.read.Run(ctx, s.rdb, []string{s.metaKey(id), s.filesKey(id)}).Slice()
 	if err != nil {
 		return Session{}, fmt.Errorf("read brief %s: %w", id, classify(err))
 	}
-	sum, ok := parseSummary(id, meta.Val())
+	meta, files := pairs(res[0]), pairs(res[1])
+	sum, ok := parseSummary(id, meta)
 	if !ok {
 		return Session{}, fmt.Errorf("read brief %s: %w", id, ErrNotFound)
 	}
-	sess := Session{Summary: sum, Files: make(map[string]File, len(files.Val()))}
-	for name, raw := range files.Val() {
+	sess := Session{Summary: sum, Files: make(map[string]File, len(files))}
+	for name, raw := range files {
 		f, err := s.file(name, []byte(raw))
 		if err != nil {
 			return Session{}, fmt.Errorf("read brief %s: file %s: %w", id, name, err)
@@ -184,6 +179,18 @@ func (s *Store) ReadSession(ctx context.Context, id string) (Session, error) {
 		sess.Files[name] = f
 	}
 	return sess, nil
+}
+
+// pairs reads a flat [k1, v1, k2, v2, ...] script reply into a map.
+func pairs(v any) map[string]string {
+	flat, _ := v.([]any)
+	m := make(map[string]string, len(flat)/2)
+	for i := 0; i+1 < len(flat); i += 2 {
+		k, _ := flat[i].(string)
+		val, _ := flat[i+1].(string)
+		m[k] = val
+	}
+	return m
 }
 
 func (s *Store) file(name string, raw []byte) (File, error) {
@@ -222,21 +229,17 @@ func (s *Store) FileHistory(ctx context.Context, id, name string) ([]File, error
 	if !validID(id) || checkName("file", name) != nil {
 		return nil, fmt.Errorf("history of %s of brief %q: %w", name, id, ErrNotFound)
 	}
-	var exists *redis.IntCmd
-	var hist *redis.StringSliceCmd
-	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		exists = p.Exists(ctx, s.metaKey(id))
-		hist = p.LRange(ctx, s.histKey(id, name), 0, HistoryLength-1)
-		return nil
-	})
+	res, err := s.scripts.history.Run(ctx, s.rdb, []string{s.metaKey(id), s.histKey(id, name)}, HistoryLength-1).Slice()
 	if err != nil {
 		return nil, fmt.Errorf("history of %s of brief %s: %w", name, id, classify(err))
 	}
-	if exists.Val() == 0 {
+	if n, _ := res[0].(int64); n == 0 {
 		return nil, fmt.Errorf("history of %s of brief %s: %w", name, id, ErrNotFound)
 	}
-	out := make([]File, 0, len(hist.Val()))
-	for _, raw := range hist.Val() {
+	hist, _ := res[1].([]any)
+	out := make([]File, 0, len(hist))
+	for _, v := range hist {
+		raw, _ := v.(string)
 		f, err := s.file(name, []byte(raw))
 		if err != nil {
 			return nil, fmt.Errorf("history of %s of brief %s: %w", name, id, err)

@@ -2,11 +2,12 @@ package storage
 
 import "github.com/redis/go-redis/v9"
 
-// The Lua scripts that change a brief, its leases and the global indexes. Each runs atomically in
-// one slot, checks everything before its first write (so a refused call writes nothing) and, with
-// the shebang, is refused up front with OOM when Redis is full, except those flagged allow-oom
-// because they only delete or shorten.
+// The Lua scripts that read or change a brief, its leases and the global indexes. Each runs
+// atomically in one slot, checks everything before its first write (so a refused call writes
+// nothing) and, with the shebang, is refused up front with OOM when Redis is full, except those
+// flagged no-writes or allow-oom (they only read, delete or shorten).
 type scripts struct {
+	read, history                  *redis.Script
 	create, mutate, extend, remove *redis.Script
 	acquire, renew, release        *redis.Script
 	indexSync, indexRemove         *redis.Script
@@ -14,6 +15,8 @@ type scripts struct {
 
 func newScripts() scripts {
 	return scripts{
+		read:        redis.NewScript(readLua),
+		history:     redis.NewScript(historyLua),
 		create:      redis.NewScript(createLua),
 		mutate:      redis.NewScript(deriveLua + mutateLua),
 		extend:      redis.NewScript(extendLua),
@@ -25,6 +28,18 @@ func newScripts() scripts {
 		indexRemove: redis.NewScript(indexRemoveLua),
 	}
 }
+
+// readLua reads a brief's summary and files together: KEYS meta, files. A script rather than
+// MULTI, because Redis refuses commands queued in MULTI when it is full, and a full store must still
+// serve reads.
+const readLua = `#!lua flags=no-writes
+return {redis.call('HGETALL', KEYS[1]), redis.call('HGETALL', KEYS[2])}
+`
+
+// historyLua reads whether a brief exists and a file's history: KEYS meta, history. ARGV last index.
+const historyLua = `#!lua flags=no-writes
+return {redis.call('EXISTS', KEYS[1]), redis.call('LRANGE', KEYS[2], 0, ARGV[1])}
+`
 
 // createLua makes a brief: KEYS meta, files. ARGV op, ttl ms, now ms, max brief bytes, field count,
 // fields (name, value)..., then files (name, codec+payload)... A retried call (same op) that already

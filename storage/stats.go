@@ -42,7 +42,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	defer cancel()
 	var all, expired *redis.IntCmd
 	var bytes *redis.StringCmd
-	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+	_, err := s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
 		all = p.ZCard(ctx, s.idxKey("all"))
 		expired = p.ZCount(ctx, s.idxKey("exp"), "-inf", strconv.FormatInt(s.now().UnixMilli(), 10))
 		bytes = p.Get(ctx, s.idxKey("bytes"))
