@@ -157,7 +157,7 @@ func (w *copywriter) learnFacts(in Input, sectorKnown bool, instruction string) 
 		"mission":    clause(in.Mission, keep...),
 		"vision":     clause(in.Vision, keep...),
 		"difference": clause(in.Differentiation, keep...),
-		"payments":   w.paymentsPhrase(keep),
+		"payments":   w.paymentsPhrase(false),
 	}
 	focus := w.focusPhrase(instruction)
 	w.services = w.serviceNames(in.Services, focus)
@@ -202,18 +202,39 @@ func (w *copywriter) audiencePhrase(audience string, keep []string) string {
 }
 
 // paymentsPhrase lists how people pay in the country ("cash or Orange Money"), "" when unknown.
-func (w *copywriter) paymentsPhrase(keep []string) string {
+// Only mobile money methods when mobileOnly.
+func (w *copywriter) paymentsPhrase(mobileOnly bool) string {
 	if !w.countryKnown {
 		return ""
 	}
-	methods := w.country.PaymentMethods.In(w.lang)
-	items := make([]string, 0, len(methods))
-	for _, m := range methods {
-		if m = cleanText(m); m != "" {
-			items = append(items, lowerFirstWord(m, keep))
+	var items []string
+	for _, m := range w.country.PaymentMethods {
+		text := cleanText(m.In(w.lang))
+		if text == "" || (mobileOnly && !isMobileMoney(m)) {
+			continue
 		}
+		if isGenericPayment(text) {
+			text = lowerFirstWord(text, nil) // "Cash" is a word, "Wave" and "M-Pesa" are names
+		}
+		items = append(items, text)
 	}
 	return joinList(items, w.label("or"))
+}
+
+// isGenericPayment reports whether a payment method is an ordinary noun rather than a brand.
+func isGenericPayment(method string) bool {
+	switch firstWordFolded(method) {
+	case "cash", "especes", "liquide", "bank", "banque", "card", "cards", "carte", "cartes", "cheque", "check",
+		"virement", "transfer", "credit", "debit", "mobile", "paiement", "payment":
+		return true
+	}
+	return false
+}
+
+// isMobileMoney reports whether a payment method is paid from a phone.
+func isMobileMoney(m Text) bool {
+	return containsAny(foldText(m.EN+" "+m.FR), "mobile", "m-pesa", "mpesa", "momo", "wave", "orange money",
+		"airtel money", "mvola", "moov", "opay", "paga", "ecocash", "free money", "wizall")
 }
 
 // focusPhrase is the topic the instruction asked to put forward, as the owner spelt it, at most six
@@ -573,10 +594,11 @@ func (w *copywriter) channels() []string {
 	mostlyOffline := internet >= 0 && internet < 0.5
 	whatsApp := !(w.countryKnown && whatsAppIsRare(w.country.Code))
 
+	mobileMoney := w.paymentsPhrase(true)
 	var out []string
 	add := func(ok bool, label string) {
 		if ok {
-			out = append(out, fill(w.label(label), w.facts, w.lang))
+			out = append(out, fill(w.label(label), w.factsWith([]string{"payments", mobileMoney}), w.lang))
 		}
 	}
 	add(whatsApp && internet < 0.75, "channel_whatsapp")
@@ -585,7 +607,7 @@ func (w *copywriter) channels() []string {
 	add(internet < 0 || internet >= 0.4, "channel_email")
 	add(internet >= 0.6, "channel_form")
 	add(whatsApp && internet >= 0.75, "channel_whatsapp")
-	add(w.paysByMobileMoney(), "channel_mobile_money")
+	add(mobileMoney != "", "channel_mobile_money")
 	add(w.hasCity && (mostlyOffline || internet < 0), "channel_visit")
 	return out
 }
@@ -595,19 +617,6 @@ func whatsAppIsRare(code string) bool {
 	switch strings.ToUpper(code) {
 	case "US", "CA", "CN", "JP", "KR", "TW", "VN", "TH":
 		return true
-	}
-	return false
-}
-
-// paysByMobileMoney reports whether the country's usual payment methods include mobile money.
-func (w *copywriter) paysByMobileMoney() bool {
-	if !w.countryKnown {
-		return false
-	}
-	for _, m := range w.country.PaymentMethods {
-		if containsAny(foldText(m.EN+" "+m.FR), "mobile", "m-pesa", "mpesa", "momo", "wave", "orange money", "airtel money") {
-			return true
-		}
 	}
 	return false
 }

@@ -447,7 +447,7 @@ func TestContentContactSuitsTheCountry(t *testing.T) {
 		city    string
 		want    []string
 	}{
-		{"few online, mobile money", "Niger", "Niamey", []string{"WhatsApp", "Phone", "Text message (SMS)", "Mobile money payments (cash or Airtel Money)", "In person, in Niamey"}},
+		{"few online, mobile money", "Niger", "Niamey", []string{"WhatsApp", "Phone", "Text message (SMS)", "Mobile money payments (Airtel Money)", "In person, in Niamey"}},
 		{"mostly online", "France", "Lyon", []string{"Phone", "Email", "Contact form on this website", "WhatsApp"}},
 		{"unknown country", "", "", []string{"WhatsApp", "Phone", "Email"}},
 	}
