@@ -30,11 +30,6 @@ func (b *Builtin) contentGeneration(req Request) (ContentGenerationResult, error
 	}, nil
 }
 
-// phraseSlots names what an agent reads from the phrase bank.
-type phraseSlots struct {
-	copy, lists, labels []string
-}
-
 func contentSlots() phraseSlots {
 	return phraseSlots{
 		copy: []string{"hero_title", "hero_subtitle", "hero_intro", "hero_detail", "hero_more", "primary_cta",
@@ -49,29 +44,6 @@ func contentSlots() phraseSlots {
 			"channel_email", "channel_form", "channel_mobile_money", "channel_visit", "voice_shorter",
 			"voice_longer", "voice_focus"},
 	}
-}
-
-// require reports the first slot the bank lacks in either language, so a broken phrases.json fails
-// loudly instead of producing empty copy.
-func (p PhraseBank) require(s phraseSlots) error {
-	for _, lang := range []Language{English, French} {
-		for _, slot := range s.copy {
-			if len(p.copyFor(slot, toneDefault, lang)) == 0 {
-				return fmt.Errorf("phrase bank: copy slot %q has no %s wording", slot, lang)
-			}
-		}
-		for _, list := range s.lists {
-			if len(p.Lists[list].In(lang)) == 0 {
-				return fmt.Errorf("phrase bank: list %q has no %s wording", list, lang)
-			}
-		}
-		for _, label := range s.labels {
-			if t, ok := p.Labels[label]; !ok || (lang == French && t.FR == "") || t.EN == "" {
-				return fmt.Errorf("phrase bank: label %q has no %s wording", label, lang)
-			}
-		}
-	}
-	return nil
 }
 
 // copywriter holds everything one content generation knows: the owner's facts in sentence-ready
@@ -126,12 +98,12 @@ func (b *Builtin) newCopywriter(req Request) *copywriter {
 		sector:       sector,
 		sectorKnown:  sectorKnown,
 	}
-	w.learnFacts(in, sectorKnown, req.Instruction)
+	w.learnFacts(in, req.Instruction)
 	return w
 }
 
 // learnFacts turns the owner's input into placeholder values that read well inside sentences.
-func (w *copywriter) learnFacts(in Input, sectorKnown bool, instruction string) {
+func (w *copywriter) learnFacts(in Input, instruction string) {
 	name := cleanText(in.BusinessName)
 	if name == "" {
 		name = w.label("fallback_name")
@@ -149,7 +121,7 @@ func (w *copywriter) learnFacts(in Input, sectorKnown bool, instruction string) 
 
 	w.facts = map[string]string{
 		"name":       name,
-		"sector":     w.sectorPhrase(in.Sector, sectorKnown, keep),
+		"sector":     w.sectorPhrase(in.Sector, keep),
 		"place":      firstNonEmpty(place, w.label("fallback_place")),
 		"in_place":   firstNonEmpty(inPlace(city, region, country, w.lang), w.label("fallback_in_place")),
 		"audience":   w.audiencePhrase(in.TargetAudience, keep),
@@ -178,9 +150,9 @@ func (w *copywriter) learnFacts(in Input, sectorKnown bool, instruction string) 
 
 // sectorPhrase is the sector as a lower-case noun phrase: the catalogue's name in the brief's
 // language when the sector is known, else the owner's own word.
-func (w *copywriter) sectorPhrase(ownerSector string, known bool, keep []string) string {
+func (w *copywriter) sectorPhrase(ownerSector string, keep []string) string {
 	s := cleanText(ownerSector)
-	if known && w.sector.Name.In(w.lang) != "" {
+	if w.sectorKnown && w.sector.Name.In(w.lang) != "" {
 		s = w.sector.Name.In(w.lang)
 	}
 	if s == "" || utf8.RuneCountInString(s) > 50 {

@@ -1,6 +1,7 @@
 package agents
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -113,6 +114,34 @@ func (p PhraseBank) resolveTone(ownerTone string, h Hints) ToneProfile {
 // label returns the label name in lang, or "" when the bank lacks it.
 func (p PhraseBank) label(name string, lang Language) string {
 	return p.Labels[name].In(lang)
+}
+
+// phraseSlots names what an agent reads from the phrase bank.
+type phraseSlots struct {
+	copy, lists, labels []string
+}
+
+// require reports the first slot the bank lacks in either language, so a broken phrases.json fails
+// loudly instead of producing empty copy.
+func (p PhraseBank) require(s phraseSlots) error {
+	for _, lang := range []Language{English, French} {
+		for _, slot := range s.copy {
+			if len(p.copyFor(slot, toneDefault, lang)) == 0 {
+				return fmt.Errorf("phrase bank: copy slot %q has no %s wording", slot, lang)
+			}
+		}
+		for _, list := range s.lists {
+			if len(p.Lists[list].In(lang)) == 0 {
+				return fmt.Errorf("phrase bank: list %q has no %s wording", list, lang)
+			}
+		}
+		for _, label := range s.labels {
+			if t, ok := p.Labels[label]; !ok || (lang == French && t.FR == "") || t.EN == "" {
+				return fmt.Errorf("phrase bank: label %q has no %s wording", label, lang)
+			}
+		}
+	}
+	return nil
 }
 
 // --- filling patterns ---
