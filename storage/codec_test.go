@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/klauspost/compress/zstd"
 )
 
 // stored builds a value the way the file scripts do.
@@ -16,6 +18,14 @@ func TestDecodeStored(t *testing.T) {
 	s := New(nil, Options{CompressAbove: 16})
 	text := []byte(strings.Repeat("fresh bread daily ", 20))
 	good := storedValue(s, "7", "1700000000000", text)
+	plain, err := zstd.NewWriter(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	otherDict, err := zstd.NewWriter(nil, zstd.WithEncoderDictRaw(99, []byte(strings.Repeat("another dictionary ", 10))))
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name    string
 		raw     []byte
@@ -26,6 +36,8 @@ func TestDecodeStored(t *testing.T) {
 		{"compressed", good, 7, text, false},
 		{"raw", storedValue(s, "1", "5", []byte("hi")), 1, []byte("hi"), false},
 		{"empty content", storedValue(s, "2", "5", nil), 2, []byte{}, false},
+		{"zstd without dictionary", append([]byte("3:5:\x01"), plain.EncodeAll(text, nil)...), 3, text, false},
+		{"unknown dictionary", append([]byte("3:5:\x02"), otherDict.EncodeAll(text, nil)...), 0, nil, true},
 		{"empty value", nil, 0, nil, true},
 		{"no codec byte", []byte("1:5:"), 0, nil, true},
 		{"version zero", []byte("0:5:\x00x"), 0, nil, true},
@@ -62,6 +74,7 @@ func FuzzDecodeStored(f *testing.F) {
 	f.Add(storedValue(s, "3", "1700000000000", []byte(strings.Repeat("logo svg path ", 30))))
 	f.Add(storedValue(s, "1", "1", []byte("plain")))
 	f.Add([]byte("1:2:\x01\x28\xb5\x2f\xfd"))
+	f.Add([]byte("1:2:\x02\x28\xb5\x2f\xfd\x23\x01\x00\x00\x00"))
 	f.Add([]byte(""))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		got, err := s.decodeStored(raw)
