@@ -144,6 +144,16 @@ func (lf *logoFonts) displayName(buf *sfnt.Buffer, in Input, sector SectorProfil
 	return name, notes
 }
 
+// logoFold is fold with a fast path for ASCII, which most names, sectors and aliases are.
+func logoFold(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return fold(s)
+		}
+	}
+	return strings.ToLower(strings.TrimSpace(s))
+}
+
 // limitRunes cuts s to at most n runes, at a word boundary when one is near, ending with "…".
 func limitRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
@@ -184,7 +194,7 @@ func logoInitials(name string) []rune {
 		}
 		all = append(all, w)
 		numeric := strings.IndexFunc(w, unicode.IsLetter) < 0
-		if !skip[fold(w)] && !numeric {
+		if !skip[logoFold(w)] && !numeric {
 			sig = append(sig, w)
 		}
 	}
@@ -214,7 +224,7 @@ func logoInitials(name string) []rune {
 // itself for short ones, the emblem when the sector has a clear symbol. The instruction may name a
 // concept, or ask for something bolder (emblem) or more minimal (wordmark).
 func choosePrimary(display string, specific bool, h Hints, instruction string) (string, Text) {
-	ins := fold(instruction)
+	ins := logoFold(instruction)
 	for _, c := range []struct {
 		concept string
 		words   []string
@@ -344,9 +354,7 @@ func (lf *logoFonts) monogram(lb *logoBrief) (*logoConcept, error) {
 	size := math.Min(shape.w*r*boxScale/math.Max(o.ink.w(), 0.01), boxH/capH)
 	x := c.X - (o.ink.X0+o.ink.w()/2)*size
 	y := c.Y + shape.dy*r + capH*size/2
-	var p svgPath
-	o.appendTo(&p, x, y, size)
-	d.path(letterColor, &p)
+	logoTextBlock{lines: []glyphOutline{o}, size: size, baselines: []logoPt{{x, y}}}.draw(d, letterColor)
 	if style == "dot" {
 		d.shapes(pal.accent, shapeCircle(logoPolar(c, 0.8*r, math.Pi/4), 0.15*r))
 	}
@@ -429,9 +437,7 @@ func (lf *logoFonts) wordmark(lb *logoBrief) (*logoConcept, error) {
 		return nil, err
 	}
 	d := newSVGDoc(wordmarkWidth, wordmarkHeight, lb.title)
-	var p svgPath
-	tb.appendTo(&p)
-	d.path(textColor, &p)
+	tb.draw(d, textColor)
 	thick := math.Max(6, 0.07*tb.size)
 	last := tb.baselines[len(tb.baselines)-1]
 	switch accent {
@@ -526,9 +532,7 @@ func (lf *logoFonts) emblem(lb *logoBrief) (*logoConcept, error) {
 	if err != nil {
 		return nil, err
 	}
-	var p svgPath
-	tb.appendTo(&p)
-	d.path(nameColor, &p)
+	tb.draw(d, nameColor)
 
 	lang := lb.lang
 	mark := motifName(lb.motif)
@@ -578,7 +582,7 @@ func conceptRef(concept string, lang Language, of bool) string {
 
 // frDe is the French "de" before a word, elided before a vowel ("d'ambre").
 func frDe(s string) string {
-	if r, _ := utf8.DecodeRuneInString(fold(s)); strings.ContainsRune("aeiouy", r) {
+	if r, _ := utf8.DecodeRuneInString(logoFold(s)); strings.ContainsRune("aeiouy", r) {
 		return "d'" + s
 	}
 	return "de " + s

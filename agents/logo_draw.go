@@ -47,14 +47,20 @@ func (d *svgDoc) shapes(fill RGB, cs ...shapeContour) {
 	d.path(fill, &p)
 }
 
-func (d *svgDoc) circle(fill RGB, cx, cy, r float64) {
-	var p svgPath
-	d.b.WriteString(`<circle fill="` + fill.Hex() + `" cx="`)
-	p.num(cx)
-	p.b = append(p.b, `" cy="`...)
-	p.num(cy)
-	p.b = append(p.b, `" r="`...)
-	p.num(r)
+// textPath writes lettering drawn on the glyph grid, scaled by k and moved to origin.
+func (d *svgDoc) textPath(fill RGB, origin logoPt, k float64, p *svgPath) {
+	if p.empty() {
+		return
+	}
+	var n svgPath
+	n.b = append(n.b, `<path fill="`+fill.Hex()+`" transform="translate(`...)
+	n.num(gridOf(origin.X))
+	n.b = append(n.b, ' ')
+	n.num(gridOf(origin.Y))
+	n.b = append(n.b, ") scale("...)
+	n.b = strconv.AppendFloat(n.b, k, 'g', 6, 64)
+	n.b = append(n.b, `)" d="`...)
+	d.b.Write(n.b)
 	d.b.Write(p.b)
 	d.b.WriteString("\"/>\n")
 }
@@ -252,3 +258,112 @@ func shapeShield(c logoPt, r float64) shapeContour {
 	s.lineTo(logoPt{x0, top})
 	return s
 }
+
+// svgPath builds compact SVG path data: relative commands on an integer grid, repeated command
+// letters left out. Shapes use a grid of 1/10 user unit (a tenth of a pixel on a 512 px export);
+// glyph outlines use 1/1000 em and are placed with a transform. Steps are taken between grid
+// points, so rounding never accumulates along a contour.
+type svgPath struct {
+	b []byte
+	// cur and start are the current point and the subpath start, in grid steps.
+	cur, start [2]int64
+	last       byte // last command letter written
+	started    bool // the first, absolute move is written
+	// whole writes grid steps as integers; otherwise they are tenths of a user unit.
+	whole bool
+}
+
+// pathGrid is the number of shape grid steps per user unit.
+const pathGrid = 10
+
+func gridOf(v float64) int64 { return int64(math.Round(v * pathGrid)) }
+
+// num appends a grid value with integer arithmetic (formatting floats dominated the agent's time).
+func (p *svgPath) num(n int64) {
+	if n < 0 {
+		p.b = append(p.b, '-')
+		n = -n
+	}
+	if p.whole {
+		p.b = strconv.AppendInt(p.b, n, 10)
+		return
+	}
+	if n >= pathGrid || n == 0 {
+		p.b = strconv.AppendInt(p.b, n/pathGrid, 10)
+	}
+	if f := n % pathGrid; f != 0 {
+		p.b = append(p.b, '.', byte('0'+f))
+	}
+}
+
+// cmd writes a command letter (unless it repeats) and its numbers, separated by a space or by
+// the minus sign of the next number.
+func (p *svgPath) cmd(c byte, ns ...int64) {
+	if c != p.last || c == 'm' || c == 'M' {
+		p.b = append(p.b, c)
+	} else if len(ns) > 0 && ns[0] >= 0 {
+		p.b = append(p.b, ' ')
+	}
+	p.last = c
+	for i, n := range ns {
+		if i > 0 && n >= 0 {
+			p.b = append(p.b, ' ')
+		}
+		p.num(n)
+	}
+}
+
+func (p *svgPath) moveToG(x, y int64) {
+	if !p.started {
+		p.started = true
+		p.cur, p.start = [2]int64{x, y}, [2]int64{x, y}
+		p.cmd('M', x, y)
+		return
+	}
+	dx, dy := x-p.cur[0], y-p.cur[1]
+	p.cur, p.start = [2]int64{x, y}, [2]int64{x, y}
+	p.cmd('m', dx, dy)
+}
+
+func (p *svgPath) lineToG(x, y int64) {
+	dx, dy := x-p.cur[0], y-p.cur[1]
+	p.cur = [2]int64{x, y}
+	switch {
+	case dy == 0:
+		p.cmd('h', dx)
+	case dx == 0:
+		p.cmd('v', dy)
+	default:
+		p.cmd('l', dx, dy)
+	}
+}
+
+func (p *svgPath) quadToG(x1, y1, x, y int64) {
+	c := p.cur
+	p.cur = [2]int64{x, y}
+	p.cmd('q', x1-c[0], y1-c[1], x-c[0], y-c[1])
+}
+
+func (p *svgPath) cubeToG(x1, y1, x2, y2, x, y int64) {
+	c := p.cur
+	p.cur = [2]int64{x, y}
+	p.cmd('c', x1-c[0], y1-c[1], x2-c[0], y2-c[1], x-c[0], y-c[1])
+}
+
+func (p *svgPath) moveTo(x, y float64) { p.moveToG(gridOf(x), gridOf(y)) }
+func (p *svgPath) lineTo(x, y float64) { p.lineToG(gridOf(x), gridOf(y)) }
+func (p *svgPath) quadTo(x1, y1, x, y float64) {
+	p.quadToG(gridOf(x1), gridOf(y1), gridOf(x), gridOf(y))
+}
+func (p *svgPath) cubeTo(x1, y1, x2, y2, x, y float64) {
+	p.cubeToG(gridOf(x1), gridOf(y1), gridOf(x2), gridOf(y2), gridOf(x), gridOf(y))
+}
+
+func (p *svgPath) close() {
+	p.b = append(p.b, 'z')
+	p.last = 'z'
+	p.cur = p.start
+}
+
+func (p *svgPath) empty() bool    { return len(p.b) == 0 }
+func (p *svgPath) String() string { return string(p.b) }

@@ -65,7 +65,7 @@ func sectorMotif(sector SectorProfile, sectorText, name string) (m logoMotif, sp
 	sources = append(sources, sectorText)
 	var words []string
 	for _, s := range sources {
-		words = append(words, strings.FieldsFunc(fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })...)
+		words = append(words, strings.FieldsFunc(logoFold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })...)
 	}
 	for _, mk := range motifKeywords() {
 		for _, k := range mk.keys {

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/image/font"
@@ -19,18 +19,24 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// glyphGrid is the resolution glyph outlines are written at, in steps per em: 0.15 user units for
+// the largest lettering, well under a pixel at any export size.
+const glyphGrid = 1000
+
 // logoFace is one embedded font the logos are outlined from.
 type logoFace struct {
 	name string // as the brand guidelines name it
 	font *sfnt.Font
-	// ppem is one em in font units, so LoadGlyph and GlyphAdvance return exact design units.
+	// ppem is one em in design units, so LoadGlyph and GlyphAdvance return exact design units.
 	ppem fixed.Int26_6
 	// em converts a 26.6 value in design units to ems.
-	em float64
+	em     float64
+	glyphs *glyphCache
 }
 
-// logoFonts holds the parsed Go fonts. An sfnt.Font is safe for concurrent use as long as each call
-// has its own sfnt.Buffer, so one logoFonts can serve every request.
+// logoFonts holds the parsed Go fonts and their outlined glyphs. An sfnt.Font is safe for
+// concurrent use as long as each call has its own sfnt.Buffer, and the glyph caches lock, so one
+// logoFonts can serve every request.
 type logoFonts struct {
 	regular, medium, mediumItalic, bold, smallcaps logoFace
 }
@@ -57,7 +63,10 @@ func newLogoFonts() (*logoFonts, error) {
 		if upem <= 0 {
 			return nil, fmt.Errorf("parse font %s: no units per em", f.name)
 		}
-		*f.into = logoFace{name: f.name, font: ft, ppem: fixed.I(upem), em: 1 / (64 * float64(upem))}
+		*f.into = logoFace{
+			name: f.name, font: ft, ppem: fixed.I(upem), em: 1 / (64 * float64(upem)),
+			glyphs: &glyphCache{m: map[rune]*logoGlyph{}},
+		}
 	}
 	return &lf, nil
 }
@@ -77,7 +86,97 @@ func (f logoFace) capHeight(buf *sfnt.Buffer) float64 {
 	return float64(m.CapHeight) * f.em
 }
 
-// letterFallback spells letters the Go fonts lack (African Latin, mostly) with ones they have.
+// logoGlyph is one glyph outlined once: path data relative to its origin on the glyph grid.
+type logoGlyph struct {
+	index   sfnt.GlyphIndex
+	advance float64 // ems
+	ink     logoBox // ems, bounds of every contour point; empty for blank glyphs
+	// first is where the first contour starts; body is the relative path data after that move,
+	// ending closed at end, the start of the last contour.
+	first, end [2]int64
+	body       []byte
+}
+
+// glyphCache holds the glyphs of one face. It only keeps glyphs the face has, so it is bounded by
+// the font's glyph count.
+type glyphCache struct {
+	mu sync.RWMutex
+	m  map[rune]*logoGlyph
+}
+
+// glyph returns r outlined, or nil when the face has no glyph for it.
+func (f logoFace) glyph(buf *sfnt.Buffer, r rune) (*logoGlyph, error) {
+	f.glyphs.mu.RLock()
+	g, ok := f.glyphs.m[r]
+	f.glyphs.mu.RUnlock()
+	if ok {
+		return g, nil
+	}
+	gi, err := f.font.GlyphIndex(buf, r)
+	if err != nil {
+		return nil, fmt.Errorf("glyph index %q in %s: %w", r, f.name, err)
+	}
+	if gi == 0 {
+		return nil, nil
+	}
+	adv, err := f.font.GlyphAdvance(buf, gi, f.ppem, font.HintingNone)
+	if err != nil {
+		return nil, fmt.Errorf("advance %q in %s: %w", r, f.name, err)
+	}
+	segs, err := f.font.LoadGlyph(buf, gi, f.ppem, nil)
+	if err != nil {
+		return nil, fmt.Errorf("load glyph %q in %s: %w", r, f.name, err)
+	}
+	g = &logoGlyph{index: gi, advance: float64(adv) * f.em, ink: logoEmptyBox()}
+	toGrid := func(v fixed.Int26_6) int64 { return int64(math.Round(float64(v) * f.em * glyphGrid)) }
+	// The first move is kept apart so lines can join glyphs with one relative move each.
+	p := svgPath{whole: true, started: true, last: 'm'}
+	pts := make([]int64, 0, 6)
+	for i, s := range segs {
+		pts = pts[:0]
+		for j := range glyphSegPoints(s.Op) {
+			x, y := toGrid(s.Args[j].X), toGrid(s.Args[j].Y)
+			pts = append(pts, x, y)
+			g.ink.add(logoPt{float64(x) / glyphGrid, float64(y) / glyphGrid})
+		}
+		switch s.Op {
+		case sfnt.SegmentOpMoveTo:
+			if i == 0 {
+				g.first = [2]int64{pts[0], pts[1]}
+				p.cur, p.start = g.first, g.first
+				continue
+			}
+			p.close()
+			p.moveToG(pts[0], pts[1])
+		case sfnt.SegmentOpLineTo:
+			p.lineToG(pts[0], pts[1])
+		case sfnt.SegmentOpQuadTo:
+			p.quadToG(pts[0], pts[1], pts[2], pts[3])
+		case sfnt.SegmentOpCubeTo:
+			p.cubeToG(pts[0], pts[1], pts[2], pts[3], pts[4], pts[5])
+		}
+	}
+	if len(segs) > 0 {
+		p.close()
+		g.body, g.end = p.b, p.cur
+	}
+	f.glyphs.mu.Lock()
+	f.glyphs.m[r] = g
+	f.glyphs.mu.Unlock()
+	return g, nil
+}
+
+func glyphSegPoints(op sfnt.SegmentOp) int {
+	switch op {
+	case sfnt.SegmentOpQuadTo:
+		return 2
+	case sfnt.SegmentOpCubeTo:
+		return 3
+	}
+	return 1
+}
+
+// logoLetterFallback spells letters the Go fonts lack (African Latin, mostly) with ones they have.
 // Letters with diacritics are handled by compatibility decomposition before this is asked.
 func logoLetterFallback(r rune) string {
 	switch r {
@@ -135,7 +234,7 @@ func logoLetterFallback(r rune) string {
 	return ""
 }
 
-// renderable rewrites s with only what face can draw: letters it has are kept, others are
+// logoRenderable rewrites s with only what face can draw: letters it has are kept, others are
 // decomposed ("ǹ" → "n") or spelled with a close letter ("Ɛ" → "E"); the rest is left out.
 // Whitespace collapses to single spaces. dropped reports whether any letter or digit was lost.
 func logoRenderable(face logoFace, buf *sfnt.Buffer, s string) (out string, dropped bool) {
@@ -186,15 +285,15 @@ func logoRenderable(face logoFace, buf *sfnt.Buffer, s string) (out string, drop
 	return b.String(), dropped
 }
 
-// hasLetters reports whether s holds a letter or digit, i.e. is worth setting as a name.
+// logoHasLetters reports whether s holds a letter or digit, i.e. is worth setting as a name.
 func logoHasLetters(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
-// pt is a point in ems (for outlines) or user units (for drawings); y grows downwards.
+// logoPt is a point in ems (for outlines) or user units (for drawings); y grows downwards.
 type logoPt struct{ X, Y float64 }
 
-// box is an axis-aligned rectangle; an empty box has X0 > X1.
+// logoBox is an axis-aligned rectangle; an empty box has X0 > X1.
 type logoBox struct{ X0, Y0, X1, Y1 float64 }
 
 func logoEmptyBox() logoBox { return logoBox{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)} }
@@ -208,60 +307,47 @@ func (b logoBox) empty() bool { return b.X0 > b.X1 }
 func (b logoBox) w() float64  { return b.X1 - b.X0 }
 func (b logoBox) h() float64  { return b.Y1 - b.Y0 }
 
-// outlineSeg is one piece of a glyph contour: a move, line, quadratic or cubic (1, 1, 2 or 3 points).
-type glyphSeg struct {
-	op sfnt.SegmentOp
-	p  [3]logoPt
+// placedGlyph is a glyph at its pen position in a line, in ems.
+type placedGlyph struct {
+	g *logoGlyph
+	x float64
 }
 
-// outline is a line of text set from x = 0 on the baseline y = 0, in ems.
+// glyphOutline is a line of text set from x = 0 on the baseline y = 0, in ems.
 type glyphOutline struct {
-	segs    []glyphSeg
+	glyphs  []placedGlyph
 	advance float64 // pen position after the last glyph
-	ink     logoBox // bounds of every shapeContour point; curves stay inside their control points
+	ink     logoBox // bounds of every contour point; curves stay inside their control points
 }
 
-// shape outlines text in face with tracking (extra ems between letters) and the font's kerning.
-// Runes the face lacks are skipped; callers pass text cleaned by renderable.
+// shape sets text in face with tracking (extra ems between letters) and the font's kerning. Runes
+// the face lacks are skipped; callers pass text cleaned by logoRenderable.
 func (f logoFace) shape(buf *sfnt.Buffer, text string, tracking float64) (glyphOutline, error) {
-	o := glyphOutline{ink: logoEmptyBox()}
+	o := glyphOutline{ink: logoEmptyBox(), glyphs: make([]placedGlyph, 0, len(text))}
 	var prev sfnt.GlyphIndex
 	pen := 0.0
 	for _, r := range text {
-		gi, err := f.font.GlyphIndex(buf, r)
+		g, err := f.glyph(buf, r)
 		if err != nil {
-			return glyphOutline{}, fmt.Errorf("glyph index %q in %s: %w", r, f.name, err)
+			return glyphOutline{}, err
 		}
-		if gi == 0 {
+		if g == nil {
 			continue
 		}
 		if prev != 0 {
-			k, err := f.font.Kern(buf, prev, gi, f.ppem, font.HintingNone)
+			k, err := f.font.Kern(buf, prev, g.index, f.ppem, font.HintingNone)
 			if err != nil && !errors.Is(err, sfnt.ErrNotFound) {
 				return glyphOutline{}, fmt.Errorf("kern in %s: %w", f.name, err)
 			}
 			pen += float64(k)*f.em + tracking
 		}
-		segs, err := f.font.LoadGlyph(buf, gi, f.ppem, nil)
-		if err != nil {
-			return glyphOutline{}, fmt.Errorf("load glyph %q in %s: %w", r, f.name, err)
+		o.glyphs = append(o.glyphs, placedGlyph{g, pen})
+		if !g.ink.empty() {
+			o.ink.add(logoPt{pen + g.ink.X0, g.ink.Y0})
+			o.ink.add(logoPt{pen + g.ink.X1, g.ink.Y1})
 		}
-		for _, s := range segs {
-			n := glyphSegPoints(s.Op)
-			os := glyphSeg{op: s.Op}
-			for i := range n {
-				p := logoPt{pen + float64(s.Args[i].X)*f.em, float64(s.Args[i].Y) * f.em}
-				os.p[i] = p
-				o.ink.add(p)
-			}
-			o.segs = append(o.segs, os)
-		}
-		adv, err := f.font.GlyphAdvance(buf, gi, f.ppem, font.HintingNone)
-		if err != nil {
-			return glyphOutline{}, fmt.Errorf("advance %q in %s: %w", r, f.name, err)
-		}
-		pen += float64(adv) * f.em
-		prev = gi
+		pen += g.advance
+		prev = g.index
 	}
 	o.advance = pen
 	if o.ink.empty() {
@@ -270,77 +356,22 @@ func (f logoFace) shape(buf *sfnt.Buffer, text string, tracking float64) (glyphO
 	return o, nil
 }
 
-func glyphSegPoints(op sfnt.SegmentOp) int {
-	switch op {
-	case sfnt.SegmentOpQuadTo:
-		return 2
-	case sfnt.SegmentOpCubeTo:
-		return 3
-	}
-	return 1
-}
-
-// appendTo writes the outline as path data, scaled to size user units per em with its origin
-// (pen start, baseline) at (x, y).
-func (o glyphOutline) appendTo(p *svgPath, x, y, size float64) {
-	at := func(q logoPt) (float64, float64) { return x + q.X*size, y + q.Y*size }
-	open := false
-	for _, s := range o.segs {
-		switch s.op {
-		case sfnt.SegmentOpMoveTo:
-			if open {
-				p.close()
-			}
-			p.moveTo(at(s.p[0]))
-			open = true
-		case sfnt.SegmentOpLineTo:
-			p.lineTo(at(s.p[0]))
-		case sfnt.SegmentOpQuadTo:
-			x1, y1 := at(s.p[0])
-			x2, y2 := at(s.p[1])
-			p.quadTo(x1, y1, x2, y2)
-		case sfnt.SegmentOpCubeTo:
-			x1, y1 := at(s.p[0])
-			x2, y2 := at(s.p[1])
-			x3, y3 := at(s.p[2])
-			p.cubeTo(x1, y1, x2, y2, x3, y3)
+// appendTo writes the outline on the glyph grid with its origin (pen start, baseline) at grid
+// point (x, y).
+func (o glyphOutline) appendTo(p *svgPath, x, y int64) {
+	for _, pg := range o.glyphs {
+		if len(pg.g.body) == 0 {
+			continue
 		}
-	}
-	if open {
-		p.close()
-	}
-}
-
-// pathData builds SVG path data with absolute commands and coordinates rounded to 1/100 unit.
-type svgPath struct{ b []byte }
-
-func (p *svgPath) num(v float64) {
-	v = math.Round(v*100) / 100
-	if v == 0 {
-		v = 0 // no "-0"
-	}
-	p.b = strconv.AppendFloat(p.b, v, 'f', -1, 64)
-}
-
-func (p *svgPath) cmd(c byte, vs ...float64) {
-	p.b = append(p.b, c)
-	for i, v := range vs {
-		if i > 0 {
-			p.b = append(p.b, ' ')
-		}
-		p.num(v)
+		ox := x + int64(math.Round(pg.x*glyphGrid))
+		p.moveToG(ox+pg.g.first[0], y+pg.g.first[1])
+		p.b = append(p.b, pg.g.body...)
+		p.cur = [2]int64{ox + pg.g.end[0], y + pg.g.end[1]}
+		p.start, p.last = p.cur, 'z'
 	}
 }
 
-func (p *svgPath) moveTo(x, y float64)                 { p.cmd('M', x, y) }
-func (p *svgPath) lineTo(x, y float64)                 { p.cmd('L', x, y) }
-func (p *svgPath) quadTo(x1, y1, x, y float64)         { p.cmd('Q', x1, y1, x, y) }
-func (p *svgPath) cubeTo(x1, y1, x2, y2, x, y float64) { p.cmd('C', x1, y1, x2, y2, x, y) }
-func (p *svgPath) close()                              { p.b = append(p.b, 'Z') }
-func (p *svgPath) empty() bool                         { return len(p.b) == 0 }
-func (p *svgPath) String() string                      { return string(p.b) }
-
-// textBlock is text fitted into a box: its lines, the size they are set at and where.
+// logoTextBlock is text fitted into a box: its lines, the size they are set at and where.
 type logoTextBlock struct {
 	lines     []glyphOutline
 	size      float64  // user units per em
@@ -349,14 +380,20 @@ type logoTextBlock struct {
 	ink       logoBox  // in user units
 }
 
-// appendTo writes every line of the block.
-func (t logoTextBlock) appendTo(p *svgPath) {
+// draw writes the block as one path placed by a transform, so glyph outlines are reused as they
+// are instead of being rescaled point by point.
+func (t logoTextBlock) draw(d *svgDoc, fill RGB) {
+	origin := t.baselines[0]
+	origin.X, origin.Y = math.Round(origin.X*pathGrid)/pathGrid, math.Round(origin.Y*pathGrid)/pathGrid
+	k := t.size / glyphGrid
+	p := svgPath{whole: true}
 	for i, l := range t.lines {
-		l.appendTo(p, t.baselines[i].X, t.baselines[i].Y, t.size)
+		l.appendTo(&p, int64(math.Round((t.baselines[i].X-origin.X)/k)), int64(math.Round((t.baselines[i].Y-origin.Y)/k)))
 	}
+	d.textPath(fill, origin, k, &p)
 }
 
-// maxFitWords bounds the line-breaking search; words past it stay on the last line.
+// logoMaxFitWords bounds the line-breaking search; words past it stay on the last line.
 const logoMaxFitWords = 32
 
 // fitText sets text centred in area at the largest size up to maxSize, on at most maxLines lines
@@ -422,7 +459,7 @@ func (f logoFace) fitText(buf *sfnt.Buffer, text string, tracking float64, area 
 	return tb, nil
 }
 
-// balanceLines splits words (given their widths) into n lines minimising the widest line. It
+// logoBalanceLines splits words (given their widths) into n lines minimising the widest line. It
 // returns the index of the first word of each line after the first, and that widest width.
 func logoBalanceLines(widths []float64, space float64, n int) ([]int, float64) {
 	m := len(widths)

@@ -130,7 +130,7 @@ var paletteFallbackColors = [...]string{"#1f6f8b", "#2e7d32", "#6a4c93", "#b03a2
 // own hue shift across regenerations.
 func logoNameHash(name string) uint32 {
 	h := fnv.New32a()
-	h.Write([]byte(fold(name)))
+	h.Write([]byte(logoFold(name)))
 	return h.Sum32()
 }
 
@@ -203,6 +203,7 @@ func derivePalette(sector SectorProfile, name string, variation int, rng *rand.R
 	}
 	sec.h = paletteWrapHue(sec.h)
 	sec.s = math.Max(sec.s, 0.3)
+	sec.l = math.Min(math.Max(sec.l, 0.2), 0.6)
 	if paletteHueDistance(sec.h, p.h) < 18 && math.Abs(sec.l-p.l) < 0.1 {
 		sec.h = paletteWrapHue(sec.h + 35)
 	}
@@ -215,6 +216,7 @@ func derivePalette(sector SectorProfile, name string, variation int, rng *rand.R
 		acc = paletteHSL{p.h + 180 + rng.Float64()*60 - 30, 0.75, 0.52}
 	}
 	acc.h = paletteWrapHue(acc.h)
+	acc.l = math.Min(math.Max(acc.l, 0.35), 0.62)
 	switch {
 	case hints.Bolder:
 		acc.s, acc.l = 0.92, 0.55
