@@ -179,20 +179,10 @@ func (v *view) Nav() []navItem {
 	return items
 }
 
-// ariaCurrent is the aria-current value of a navigation link.
-func ariaCurrent(current bool) string {
-	if current {
-		return "page"
-	}
-	return "false"
-}
-
-func (v *view) label(format string, args ...any) string { return fmt.Sprintf(format, args...) }
-
 // Copyright is the footer's copyright line.
 func (v *view) Copyright() string { return fmt.Sprintf(v.T.Copyright, v.Year, v.Name) }
 
-// Initial is the first letter of s, upper-cased, for decorative monograms.
+// initial is the first letter of s, upper-cased, for decorative monograms.
 func initial(s string) string {
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -252,15 +242,15 @@ func (s *site) view(p page) *view {
 		v.LangSwitch = append(v.LangSwitch, langLink{Lang: string(a.Language), Href: href, Label: languageName(a.Language)})
 	}
 
+	v.H1 = firstNonEmpty(b.SEO.HeadingStructure.H1, c.Homepage.Hero.Title, v.Name)
+	if t := strings.TrimSpace(c.Homepage.Hero.Title); t != "" && t != v.H1 {
+		v.Tagline = t
+	}
 	metaDesc := firstNonEmpty(b.SEO.MetaDescription, c.Homepage.Hero.Subtitle, c.Homepage.Hero.Paragraph)
 	switch p.ID {
 	case "index":
 		v.Title = firstNonEmpty(b.SEO.MetaTitle, v.Name)
 		v.Description = metaDesc
-		v.H1 = firstNonEmpty(b.SEO.HeadingStructure.H1, c.Homepage.Hero.Title, v.Name)
-		if t := strings.TrimSpace(c.Homepage.Hero.Title); t != "" && t != v.H1 {
-			v.Tagline = t
-		}
 		v.LDJSON = jsonLD(b.SEO.StructuredData)
 		v.Sections = s.sections(v)
 	case "about":
@@ -349,7 +339,7 @@ func (s *site) defaultHeading(id string) string {
 	return ""
 }
 
-// knownSections are the section ids of the catalogue, in no particular order.
+// knownSection reports whether id is a section id of the catalogue.
 func knownSection(id string) bool {
 	switch id {
 	case "hero", "value_proposition", "services", "about", "testimonials", "gallery", "pricing", "faq", "contact", "map":
