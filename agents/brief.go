@@ -80,6 +80,8 @@ type SectionState struct {
 	Fallback       bool      `json:"fallback"`
 	FallbackReason string    `json:"fallback_reason,omitempty"`
 	Error          string    `json:"error,omitempty"`
+	// Since is when the status last changed: a running section shows how long it has been running.
+	Since time.Time `json:"-"`
 }
 
 // --- market_research ---

@@ -21,6 +21,7 @@ func testKnowledge(t *testing.T) *Knowledge {
 	}
 	k.Sectors = append(fixtureSectors(), k.Sectors...)
 	k.Countries = append(fixtureCountries(), k.Countries...)
+	k.idx = k.buildIndex()
 	return k
 }
 

@@ -177,6 +177,22 @@ type Knowledge struct {
 	Countries []CountryProfile
 	Templates []TemplateProfile
 	Phrases   PhraseBank
+
+	// idx holds the folded names and aliases, computed once by LoadKnowledge so matching free text
+	// costs one fold of the text.
+	idx *knowledgeIndex
+}
+
+type knowledgeIndex struct {
+	sectorNames                   map[string]int // folded id or name → index in Sectors
+	sectorAlias                   []foldedAlias
+	countryNames                  map[string]int // folded code, name or alias → index in Countries
+	genericSector, genericCountry int
+}
+
+type foldedAlias struct {
+	alias  string
+	sector int
 }
 
 // LoadKnowledge parses the embedded data files.
@@ -199,60 +215,85 @@ func LoadKnowledge() (*Knowledge, error) {
 			return nil, fmt.Errorf("parse %s: %w", f.name, err)
 		}
 	}
+	k.idx = k.buildIndex()
 	return &k, nil
+}
+
+// index returns the folded names, building them for a Knowledge assembled by hand (tests).
+func (k *Knowledge) index() *knowledgeIndex {
+	if k.idx != nil {
+		return k.idx
+	}
+	return k.buildIndex()
+}
+
+// buildIndex folds every name and alias once.
+func (k *Knowledge) buildIndex() *knowledgeIndex {
+	idx := &knowledgeIndex{sectorNames: map[string]int{}, countryNames: map[string]int{}}
+	for i, s := range k.Sectors {
+		if s.ID == "generic" {
+			idx.genericSector = i
+			continue
+		}
+		for _, n := range []string{s.ID, s.Name.EN, s.Name.FR} {
+			if _, taken := idx.sectorNames[fold(n)]; !taken {
+				idx.sectorNames[fold(n)] = i
+			}
+		}
+		for _, a := range s.Aliases {
+			idx.sectorAlias = append(idx.sectorAlias, foldedAlias{alias: fold(a), sector: i})
+		}
+	}
+	for i, c := range k.Countries {
+		if c.Code == "XX" {
+			idx.genericCountry = i
+			continue
+		}
+		for _, n := range append([]string{c.Code, c.Name.EN, c.Name.FR}, c.Aliases...) {
+			if _, taken := idx.countryNames[fold(n)]; !taken {
+				idx.countryNames[fold(n)] = i
+			}
+		}
+	}
+	return idx
 }
 
 // Sector finds the profile that best matches free text ("boulangerie", "Bakery & Pastry"). The bool
 // is false when nothing matched and the generic profile is returned; callers lower their confidence.
 func (k *Knowledge) Sector(text string) (SectorProfile, bool) {
+	if len(k.Sectors) == 0 {
+		return SectorProfile{}, false
+	}
+	idx := k.index()
 	key := fold(text)
-	var generic SectorProfile
-	for _, s := range k.Sectors {
-		if s.ID == "generic" {
-			generic = s
-			continue
-		}
-		if key == fold(s.ID) || key == fold(s.Name.EN) || key == fold(s.Name.FR) {
-			return s, true
-		}
+	if i, ok := idx.sectorNames[key]; ok {
+		return k.Sectors[i], true
 	}
 	words := strings.FieldsFunc(key, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	for _, s := range k.Sectors {
-		for _, alias := range s.Aliases {
-			a := fold(alias)
-			for _, w := range words {
-				if w == a || (len(a) > 4 && strings.HasPrefix(w, a)) {
-					return s, true
-				}
-			}
-			if strings.Contains(a, " ") && strings.Contains(key, a) {
-				return s, true
+	for _, a := range idx.sectorAlias {
+		for _, w := range words {
+			if w == a.alias || (len(a.alias) > 4 && strings.HasPrefix(w, a.alias)) {
+				return k.Sectors[a.sector], true
 			}
 		}
+		if strings.Contains(a.alias, " ") && strings.Contains(key, a.alias) {
+			return k.Sectors[a.sector], true
+		}
 	}
-	return generic, false
+	return k.Sectors[idx.genericSector], false
 }
 
 // Country finds a country by code or name in either language. The bool is false when nothing
 // matched and a generic profile is returned.
 func (k *Knowledge) Country(text string) (CountryProfile, bool) {
-	key := fold(text)
-	var generic CountryProfile
-	for _, c := range k.Countries {
-		if c.Code == "XX" {
-			generic = c
-			continue
-		}
-		if key == fold(c.Code) || key == fold(c.Name.EN) || key == fold(c.Name.FR) {
-			return c, true
-		}
-		for _, a := range c.Aliases {
-			if key == fold(a) {
-				return c, true
-			}
-		}
+	if len(k.Countries) == 0 {
+		return CountryProfile{}, false
 	}
-	return generic, false
+	idx := k.index()
+	if i, ok := idx.countryNames[fold(text)]; ok {
+		return k.Countries[i], true
+	}
+	return k.Countries[idx.genericCountry], false
 }
 
 // Template returns the catalogue entry with id.
@@ -267,10 +308,22 @@ func (k *Knowledge) Template(id string) (TemplateProfile, bool) {
 
 // fold lower-cases and strips accents so "Sénégal", "senegal" and "SENEGAL" compare equal.
 func fold(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(strings.TrimSpace(s))
+	}
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)
 	if err != nil {
 		out = s
 	}
 	return strings.ToLower(strings.TrimSpace(out))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

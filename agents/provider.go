@@ -4,6 +4,7 @@ import (
 	"context"
 	"hash/fnv"
 	"math/rand/v2"
+	"strconv"
 )
 
 // Request asks a provider for one section of one brief.
@@ -46,6 +47,8 @@ func rngFor(req Request) *rand.Rand {
 	write(string(in.Language))
 	write(in.Tone)
 	write(req.Instruction)
+	write(strconv.Itoa(req.Variation))
 	seed := h.Sum64()
-	return rand.New(rand.NewPCG(seed, uint64(req.Variation)+0x9e3779b97f4a7c15))
+	// Both seed words come from the hash, so neighbouring variations draw unrelated streams.
+	return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 }

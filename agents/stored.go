@@ -134,7 +134,7 @@ func BriefFrom(sess storage.Session) (Brief, error) {
 	}
 	for _, s := range Sections() {
 		st := sess.Sections[string(s)]
-		v := &SectionView{Name: s, State: SectionState{Status: Status(st.Status), Error: st.Error}}
+		v := &SectionView{Name: s, State: SectionState{Status: Status(st.Status), Error: st.Error, Since: st.Since}}
 		if v.State.Status == "" {
 			v.State.Status = StatusQueued
 		}
