@@ -503,8 +503,8 @@ func sectionRules(templates []TemplateProfile) map[Section]llmRules {
 			"color_palette[].contrast_on_black":   {computed: true},
 			"color_palette[].wcag_on_white":       {computed: true},
 			"color_palette[].wcag_on_black":       {computed: true},
-			"brand_guidelines.typography.heading": {font: true, desc: "a CSS font-family list of widely available fonts"},
-			"brand_guidelines.typography.body":    {font: true, desc: "a CSS font-family list of widely available fonts"},
+			"brand_guidelines.typography.heading": {font: true, limit: 200, desc: "a CSS font-family list of widely available fonts"},
+			"brand_guidelines.typography.body":    {font: true, limit: 200, desc: "a CSS font-family list of widely available fonts"},
 			"brand_guidelines.typography.notes":   {optional: true, limit: 400},
 			"brand_guidelines.usage":              {limit: 6},
 			"brand_guidelines.clear_space":        {limit: 300},
@@ -535,8 +535,8 @@ func sectionRules(templates []TemplateProfile) map[Section]llmRules {
 			"customizations.colors.accent":     {hex: true},
 			"customizations.colors.background": {hex: true},
 			"customizations.colors.text":       {hex: true, desc: "readable on the background"},
-			"customizations.fonts.heading":     {font: true, desc: "a CSS font-family list of widely available fonts"},
-			"customizations.fonts.body":        {font: true, desc: "a CSS font-family list of widely available fonts"},
+			"customizations.fonts.heading":     {font: true, limit: 200, desc: "a CSS font-family list of widely available fonts"},
+			"customizations.fonts.body":        {font: true, limit: 200, desc: "a CSS font-family list of widely available fonts"},
 			"customizations.section_order":     {limit: len(blocks), minItems: 3, desc: "page sections in display order, each once"},
 			"customizations.section_order[]":   {enum: blocks},
 		}),
@@ -742,9 +742,6 @@ func isHexColour(s string) bool {
 
 // isFontList accepts what a CSS font-family value needs and nothing that could end a declaration.
 func isFontList(s string) bool {
-	if len(s) > 200 {
-		return false
-	}
 	for _, r := range s {
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(" ,'\"-_.", r)) {
 			return false
@@ -809,9 +806,15 @@ func checkLogoSVG(svg string) string {
 		return fmt.Sprintf("is larger than %d KiB", maxLLMLogoBytes>>10)
 	}
 	lower := strings.ToLower(svg)
-	for _, bad := range []string{"<script", "javascript:", "<foreignobject", "<!doctype", "<!entity"} {
-		if strings.Contains(lower, bad) {
-			return "contains " + strings.TrimPrefix(bad, "<")
+	for _, bad := range []struct{ needle, says string }{
+		{"<script", "contains a script"},
+		{"javascript:", "contains a javascript: URL"},
+		{"<foreignobject", "embeds a foreign object"},
+		{"<!doctype", "declares a DOCTYPE or entities"},
+		{"<!entity", "declares a DOCTYPE or entities"},
+	} {
+		if strings.Contains(lower, bad.needle) {
+			return bad.says
 		}
 	}
 	if hasEventAttribute(lower) {
