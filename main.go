@@ -23,6 +23,7 @@ import (
 	"github.com/caarlos0/env/v11"
 	"github.com/redis/go-redis/v9"
 
+	"genesis/agents"
 	"genesis/handlers"
 	"genesis/static"
 	"genesis/storage"
@@ -52,6 +53,10 @@ type config struct {
 	AdminEmails    []string      `env:"ADMIN_EMAILS" envSeparator:","`
 	TrustedProxies []string      `env:"TRUSTED_PROXIES" envSeparator:","`
 	APITokenTTL    time.Duration `env:"API_TOKEN_TTL" envDefault:"24h"`
+	// GenerateRatePerMin bounds brief generations and regenerations per user per minute.
+	GenerateRatePerMin int           `env:"GENERATE_RATE_PER_MIN" envDefault:"60"`
+	AgentTimeout       time.Duration `env:"AGENT_TIMEOUT" envDefault:"30s"`
+	MaxRunningAgents   int           `env:"MAX_RUNNING_AGENTS" envDefault:"8"`
 }
 
 var keyPrefixPattern = regexp.MustCompile(`^[A-Za-z0-9_.-]{1,32}$`)
@@ -90,6 +95,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 		check("LOG_FORMAT", cfg.LogFormat == "text" || cfg.LogFormat == "json", "want text or json"),
 		check("DATA_DIR", strings.TrimSpace(cfg.DataDir) != "", "must not be empty"),
 		check("API_TOKEN_TTL", cfg.APITokenTTL >= time.Minute && cfg.APITokenTTL <= 90*24*time.Hour, "want a duration between 1m and 2160h"),
+		check("GENERATE_RATE_PER_MIN", cfg.GenerateRatePerMin >= 1 && cfg.GenerateRatePerMin <= 100000, "want a whole number from 1 to 100000"),
+		check("AGENT_TIMEOUT", cfg.AgentTimeout >= 100*time.Millisecond && cfg.AgentTimeout <= 10*time.Minute, "want a duration between 100ms and 10m"),
+		check("MAX_RUNNING_AGENTS", cfg.MaxRunningAgents >= 1 && cfg.MaxRunningAgents <= 1024, "want a whole number from 1 to 1024"),
 	} {
 		if err != nil {
 			return cfg, err
@@ -257,20 +265,44 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Write
 	if err != nil {
 		return err
 	}
-	store := storage.New(rdb, storage.Options{Prefix: cfg.KeyPrefix, TTL: cfg.BriefTTL, Mode: mode})
+	store := storage.New(rdb, storage.Options{Prefix: cfg.KeyPrefix, TTL: cfg.BriefTTL, Mode: mode, Logger: logger})
+	knowledge, err := agents.LoadKnowledge()
+	if err != nil {
+		return err
+	}
+	builtin := agents.NewBuiltin(knowledge)
+	orch := agents.New(agents.Config{
+		Store:        store,
+		Logger:       logger.With("component", "orchestrator"),
+		Primary:      builtin,
+		Holder:       instanceID(),
+		AgentTimeout: cfg.AgentTimeout,
+		MaxRunning:   cfg.MaxRunningAgents,
+	})
+	orch.Start()
+	janitorCtx, stopJanitor := context.WithCancel(context.Background())
+	defer stopJanitor()
+	go store.Janitor(janitorCtx, time.Minute)
+
+	done := make(chan struct{})
 	app, _ := handlers.New(handlers.Config{
-		Logger:         logger,
-		Catalogue:      i18n.New(),
-		Assets:         assets,
-		Health:         redisProbe{rdb: rdb, mode: mode},
-		Accounts:       storage.NewAccounts(rdb, cfg.KeyPrefix),
-		Briefs:         store,
-		Limiter:        storage.NewLimiter(rdb, cfg.KeyPrefix),
-		SessionKeys:    keys,
-		CookieSecure:   cfg.CookieSecure,
-		AdminEmails:    cfg.AdminEmails,
-		TrustedProxies: proxies,
-		TokenTTL:       cfg.APITokenTTL,
+		Logger:             logger,
+		Catalogue:          i18n.New(),
+		Assets:             assets,
+		Health:             redisProbe{rdb: rdb, mode: mode},
+		Accounts:           storage.NewAccounts(rdb, cfg.KeyPrefix),
+		Briefs:             store,
+		Generator:          orch,
+		Drafts:             storage.NewDrafts(rdb, cfg.KeyPrefix),
+		Knowledge:          knowledge,
+		Limiter:            storage.NewLimiter(rdb, cfg.KeyPrefix),
+		Done:               done,
+		GenerateRatePerMin: cfg.GenerateRatePerMin,
+		SessionKeys:        keys,
+		CookieSecure:       cfg.CookieSecure,
+		AdminEmails:        cfg.AdminEmails,
+		TrustedProxies:     proxies,
+		TokenTTL:           cfg.APITokenTTL,
 	})
 
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -288,10 +320,22 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Write
 	case <-ctx.Done():
 	}
 	logger.Info("shutting down: draining requests")
+	close(done)
 	if err := app.ShutdownWithTimeout(10 * time.Second); err != nil {
 		logger.Warn("shutdown did not drain every request", "err", err)
 	}
+	stopCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	orch.Stop(stopCtx)
 	return nil
+}
+
+// instanceID names this process in generation leases: host, process id and a random part.
+func instanceID() string {
+	host, _ := os.Hostname()
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	return fmt.Sprintf("%s-%d-%s", host, os.Getpid(), hex.EncodeToString(b))
 }
 
 // admin grants or revokes the admin role: `genesis admin grant EMAIL`, `genesis admin revoke EMAIL`.

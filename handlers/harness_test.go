@@ -17,6 +17,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"genesis/agents"
 	"genesis/static"
 	"genesis/storage"
 	"genesis/storage/redistest"
@@ -47,6 +48,7 @@ type testEnv struct {
 	store    *storage.Store
 	accounts *storage.Accounts
 	server   *Server
+	orch     *agents.Orchestrator
 }
 
 type envOption func(*Config)
@@ -70,6 +72,18 @@ func newEnvOn(t *testing.T, rdb redis.UniversalClient, prefix string, opts ...en
 	}
 	store := storage.New(rdb, storage.Options{Prefix: prefix, TTL: 24 * time.Hour})
 	accounts := storage.NewAccounts(rdb, prefix)
+	knowledge, err := agents.LoadKnowledge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	orch := agents.New(agents.Config{Store: store, Primary: agents.NewBuiltin(knowledge), Holder: "test-" + prefix})
+	orch.Start()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		orch.Stop(ctx)
+	})
+	done := make(chan struct{})
 	cfg := Config{
 		Logger:      slog.New(slog.DiscardHandler),
 		Catalogue:   i18n.New(),
@@ -77,8 +91,12 @@ func newEnvOn(t *testing.T, rdb redis.UniversalClient, prefix string, opts ...en
 		Health:      probe{rdb},
 		Accounts:    accounts,
 		Briefs:      store,
+		Generator:   orch,
+		Drafts:      storage.NewDrafts(rdb, prefix),
+		Knowledge:   knowledge,
 		Limiter:     storage.NewLimiter(rdb, prefix),
 		SessionKeys: testKeys(1),
+		Done:        done,
 	}
 	for _, o := range opts {
 		o(&cfg)
@@ -89,8 +107,11 @@ func newEnvOn(t *testing.T, rdb redis.UniversalClient, prefix string, opts ...en
 		t.Fatal(err)
 	}
 	go func() { _ = app.Listener(ln) }()
-	t.Cleanup(func() { _ = app.ShutdownWithTimeout(5 * time.Second) })
-	return &testEnv{t: t, base: "http://" + ln.Addr().String(), rdb: rdb, prefix: prefix, store: store, accounts: accounts, server: server}
+	t.Cleanup(func() {
+		close(done)
+		_ = app.ShutdownWithTimeout(5 * time.Second)
+	})
+	return &testEnv{t: t, base: "http://" + ln.Addr().String(), rdb: rdb, prefix: prefix, store: store, accounts: accounts, server: server, orch: orch}
 }
 
 type probe struct{ rdb redis.UniversalClient }

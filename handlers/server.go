@@ -12,6 +12,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gorilla/sessions"
 
+	"genesis/agents"
 	"genesis/static"
 	"genesis/storage"
 	"genesis/views/i18n"
@@ -38,6 +39,26 @@ type Accounts interface {
 // Briefs is the brief store as the web layer uses it.
 type Briefs interface {
 	ReadSession(ctx context.Context, id string) (storage.Session, error)
+	ListUserSessions(ctx context.Context, ownerID, cursor string, limit int) ([]storage.Summary, string, error)
+	FileHistory(ctx context.Context, id, name string) ([]storage.File, error)
+	ExtendSessionTTL(ctx context.Context, id string, ttl time.Duration) (time.Time, error)
+	DeleteSession(ctx context.Context, id string) error
+	Subscribe(ctx context.Context, briefID string) (<-chan []byte, func() error, error)
+}
+
+// Generator runs the agents on briefs.
+type Generator interface {
+	Create(ctx context.Context, ownerID string, in agents.Input) (storage.Summary, error)
+	Regenerate(ctx context.Context, id string, sections []agents.Section, instruction string) error
+	Restore(ctx context.Context, id string, s agents.Section, from storage.File) (storage.File, error)
+	Wait(ctx context.Context, id string) (storage.Session, error)
+}
+
+// Drafts keep the new-brief form's unfinished input per user.
+type Drafts interface {
+	SaveDraft(ctx context.Context, userID string, data []byte) error
+	LoadDraft(ctx context.Context, userID string) ([]byte, error)
+	DeleteDraft(ctx context.Context, userID string) error
 }
 
 // Limiter counts events against limits shared by every instance.
@@ -55,7 +76,14 @@ type Config struct {
 	Health    Health
 	Accounts  Accounts
 	Briefs    Briefs
+	Generator Generator
+	Drafts    Drafts
+	Knowledge *agents.Knowledge
 	Limiter   Limiter
+	// GenerateRatePerMin bounds generations and regenerations per user per minute.
+	GenerateRatePerMin int
+	// Done closes when the server is shutting down: long-lived streams end.
+	Done <-chan struct{}
 	// SessionKeys are hash/block key pairs: the first pair encodes, every pair decodes.
 	SessionKeys    [][]byte
 	CookieSecure   bool
@@ -75,6 +103,11 @@ type Server struct {
 	health         Health
 	accounts       Accounts
 	briefs         Briefs
+	generator      Generator
+	drafts         Drafts
+	knowledge      *agents.Knowledge
+	generateRate   int
+	done           <-chan struct{}
 	limiter        Limiter
 	sessions       *sessions.CookieStore
 	adminEmails    map[string]bool
@@ -97,6 +130,9 @@ func New(cfg Config) (*fiber.App, *Server) {
 	if cfg.TokenTTL == 0 {
 		cfg.TokenTTL = 24 * time.Hour
 	}
+	if cfg.GenerateRatePerMin == 0 {
+		cfg.GenerateRatePerMin = 60
+	}
 	store := sessions.NewCookieStore(cfg.SessionKeys...)
 	store.Options = &sessions.Options{
 		Path:     "/",
@@ -117,6 +153,11 @@ func New(cfg Config) (*fiber.App, *Server) {
 		health:         cfg.Health,
 		accounts:       cfg.Accounts,
 		briefs:         cfg.Briefs,
+		generator:      cfg.Generator,
+		drafts:         cfg.Drafts,
+		knowledge:      cfg.Knowledge,
+		generateRate:   cfg.GenerateRatePerMin,
+		done:           cfg.Done,
 		limiter:        cfg.Limiter,
 		sessions:       store,
 		adminEmails:    admins,

@@ -10,3 +10,5 @@ func orDefault(s, def string) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func i64toa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -40,6 +40,9 @@ type Messages struct {
 	Landing    Landing
 	Auth       Auth
 	Section    SectionText
+	Brief      BriefText
+	Export     ExportText
+	Units      Units
 	Errors     Errors
 	Validation Validation
 }
@@ -91,6 +94,9 @@ func english() *Messages {
 		Landing:    landingEN(),
 		Auth:       authEN(),
 		Section:    sectionEN(),
+		Brief:      briefEN(),
+		Export:     exportEN(),
+		Units:      unitsEN(),
 		Errors:     errorsEN(),
 		Validation: validationEN(),
 	}
@@ -104,6 +110,9 @@ func french() *Messages {
 		Landing:    landingFR(),
 		Auth:       authFR(),
 		Section:    sectionFR(),
+		Brief:      briefFR(),
+		Export:     exportFR(),
+		Units:      unitsFR(),
 		Errors:     errorsFR(),
 		Validation: validationFR(),
 	}
