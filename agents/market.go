@@ -3,6 +3,7 @@ package agents
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -120,37 +121,30 @@ func resolvePlace(k *Knowledge, loc Location) marketPlace {
 }
 
 // findMajorCity matches the owner's city ("Dakar", "Plateau, Dakar", "Le Caire") against the
-// country's major cities and their other spellings, comparing whole words without accents.
+// country's major cities and their other spellings, comparing whole words without accents. The
+// longest spelling found wins, so "Port Harcourt" beats a shorter name it contains.
 func findMajorCity(c CountryProfile, text string) (City, bool) {
 	key := " " + wordsOnly(text) + " "
-	if strings.TrimSpace(key) == "" {
-		return City{}, false
-	}
-	names := make(map[string]string, len(c.MajorCities)+len(c.CityAliases))
-	for _, city := range c.MajorCities {
-		names[wordsOnly(city.Name)] = city.Name
-	}
-	for alias, name := range c.CityAliases {
-		names[wordsOnly(alias)] = name
-	}
-	// Longest names first, so "Port Harcourt" wins over a shorter name it contains.
-	spellings := make([]string, 0, len(names))
-	for s := range names {
-		spellings = append(spellings, s)
-	}
-	slices.SortFunc(spellings, func(x, y string) int {
-		return cmp.Or(cmp.Compare(len(y), len(x)), cmp.Compare(x, y))
-	})
-	for _, s := range spellings {
-		if s != "" && strings.Contains(key, " "+s+" ") {
-			for _, city := range c.MajorCities {
-				if city.Name == names[s] {
-					return city, true
-				}
-			}
+	best, bestLen := -1, 0
+	consider := func(spelling, name string) {
+		s := wordsOnly(spelling)
+		if s == "" || len(s) <= bestLen || !strings.Contains(key, " "+s+" ") {
+			return
+		}
+		if i := slices.IndexFunc(c.MajorCities, func(city City) bool { return city.Name == name }); i >= 0 {
+			best, bestLen = i, len(s)
 		}
 	}
-	return City{}, false
+	for _, city := range c.MajorCities {
+		consider(city.Name, city.Name)
+	}
+	for _, alias := range slices.Sorted(maps.Keys(c.CityAliases)) {
+		consider(alias, c.CityAliases[alias])
+	}
+	if best < 0 {
+		return City{}, false
+	}
+	return c.MajorCities[best], true
 }
 
 // wordsOnly folds text and keeps its letters and digits as single-space separated words.
@@ -770,10 +764,10 @@ func ownerServices(services []string, n int) []string {
 	seen := map[string]bool{}
 	for _, s := range services {
 		s = truncateAtWord(oneLine(s), 40)
-		if s == "" || seen[fold(s)] {
+		if s == "" || seen[wordsOnly(s)] {
 			continue
 		}
-		seen[fold(s)] = true
+		seen[wordsOnly(s)] = true
 		out = append(out, s)
 		if len(out) == n {
 			break

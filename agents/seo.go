@@ -197,6 +197,16 @@ func (p *seoPlanner) rankedKeywords() []seoCandidate {
 	}
 	nearMe := p.say("near me", "près de chez moi")
 	in := p.say("in", "à")
+	// Services first: a service that is also a sector word keeps the service's score.
+	for _, s := range p.services {
+		if p.city != "" {
+			add(s+" "+p.city, s, candidateTraits{city: true, service: true, relevance: 0.8})
+			add(s+" "+in+" "+p.city, s, candidateTraits{city: true, service: true, relevance: 0.8})
+		}
+		add(s+" "+nearMe, s, candidateTraits{nearMe: true, service: true, relevance: 0.8})
+		add(p.say(s+" price", "prix "+s), s, candidateTraits{service: true, price: true, relevance: 0.8})
+		add(s, s, candidateTraits{service: true, relevance: 0.8})
+	}
 	for i, term := range p.vocabulary {
 		rel := 1 - float64(i)/float64(len(p.vocabulary))
 		if p.city != "" {
@@ -212,15 +222,6 @@ func (p *seoPlanner) rankedKeywords() []seoCandidate {
 		}
 		add(term+" "+nearMe, term, candidateTraits{nearMe: true, relevance: rel})
 		add(term, term, candidateTraits{relevance: rel})
-	}
-	for _, s := range p.services {
-		if p.city != "" {
-			add(s+" "+p.city, s, candidateTraits{city: true, service: true, relevance: 0.8})
-			add(s+" "+in+" "+p.city, s, candidateTraits{city: true, service: true, relevance: 0.8})
-		}
-		add(s+" "+nearMe, s, candidateTraits{nearMe: true, service: true, relevance: 0.8})
-		add(p.say(s+" price", "prix "+s), s, candidateTraits{service: true, price: true, relevance: 0.8})
-		add(s, s, candidateTraits{service: true, relevance: 0.8})
 	}
 	if p.name != "" {
 		add(p.name, p.name, candidateTraits{brand: true})
@@ -510,8 +511,8 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// truncateAtWord shortens s to at most limit runes, ellipsis included, cutting at the last space
-// when one falls in the second half of the text kept.
+// truncateAtWord shortens s to at most limit runes, ellipsis included. It ends on a whole word: the
+// cut moves back to the last space when that keeps at least half the text, else the word is cut.
 func truncateAtWord(s string, limit int) string {
 	r := []rune(s)
 	if len(r) <= limit {
@@ -521,7 +522,8 @@ func truncateAtWord(s string, limit int) string {
 		return string(r[:max(limit, 0)])
 	}
 	kept := r[:limit-1]
-	if i := lastSpaceIndex(kept); i >= len(kept)/2 {
+	wordEnds := unicode.IsSpace(r[limit-1]) || unicode.IsPunct(r[limit-1])
+	if i := lastSpaceIndex(kept); !wordEnds && i >= len(kept)/2 {
 		kept = kept[:i]
 	}
 	trimmed := strings.TrimRightFunc(string(kept), func(r rune) bool {
