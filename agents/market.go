@@ -608,36 +608,36 @@ func (a *marketAnalyst) differentiation() []string {
 	var owner []string
 	if d := truncateAtWord(oneLine(a.in.Differentiation), 120); d != "" {
 		owner = append(owner, fmt.Sprintf(a.say(
-			"Lead with what sets you apart — “%s” — on your shop front, website and social posts, and back it with proof (photos, numbers, reviews).",
-			"Mettez en avant ce qui vous distingue — « %s » — sur votre devanture, votre site et vos publications, preuves à l'appui (photos, chiffres, avis)."), d))
+			"Lead with what sets you apart — “%s” — on your shop front, website and social posts, and back it with proof (photos, numbers, reviews)",
+			"Mettre en avant ce qui vous distingue — « %s » — sur votre devanture, votre site et vos publications, preuves à l'appui (photos, chiffres, avis)"), d))
 	}
 	if v := truncateAtWord(oneLine(a.in.ValueProposition), 120); v != "" {
 		owner = append(owner, fmt.Sprintf(a.say(
-			"Turn your promise “%s” into a guarantee customers can check, and repeat it in every message.",
-			"Transformez votre promesse « %s » en garantie vérifiable par vos clients, et répétez-la dans chaque message."), v))
+			"Turn your promise “%s” into a guarantee customers can check, and repeat it in every message",
+			"Transformer votre promesse « %s » en garantie vérifiable par vos clients, et la répéter dans chaque message"), v))
 	}
 	if services := ownerServices(a.in.Services, 2); len(services) == 2 {
 		owner = append(owner, fmt.Sprintf(a.say(
-			"Bundle %s and %s into one package with a single, clear price.",
-			"Regroupez %s et %s dans une offre unique à prix clair."), midSentence(services[0]), midSentence(services[1])))
+			"Bundle %s and %s into one package with a single, clear price",
+			"Regrouper %s et %s dans une offre unique à prix clair"), midSentence(services[0]), midSentence(services[1])))
 	}
 	pool := shuffled(a.rng, a.sector.Differentiators.In(a.lang))
 	c := a.place.Country
 	if a.place.CountryKnown {
 		if names := languageNames(c.Languages, 2, a.lang); len(names) == 2 {
 			pool = append(pool, fmt.Sprintf(a.say(
-				"Serve customers and post in %s: speaking their language builds trust.",
-				"Accueillez vos clients et publiez en %s : parler leur langue crée la confiance."), joinAnd(names, a.lang)))
+				"Serve customers and post in %s: speaking their language builds trust",
+				"Accueillir vos clients et publier en %s : parler leur langue crée la confiance"), joinAnd(names, a.lang)))
 		}
 		switch {
 		case c.InternetUse < 0.4 && c.MobileUse >= 0.8:
 			pool = append(pool, a.say(
-				"Most customers have a mobile phone but few browse the web: make WhatsApp and calls your main order channels.",
-				"La plupart des clients ont un mobile mais peu naviguent sur le web : faites de WhatsApp et des appels vos principaux canaux de commande."))
+				"Make WhatsApp and calls your main order channels: most customers have a mobile phone but few browse the web",
+				"Faire de WhatsApp et des appels vos principaux canaux de commande : la plupart des clients ont un mobile mais peu naviguent sur le web"))
 		case c.InternetUse >= 0.7:
 			pool = append(pool, fmt.Sprintf(a.say(
-				"With %s of people online, a fast website with real reviews and online booking sets you apart.",
-				"Avec %s de la population en ligne, un site rapide avec de vrais avis et la réservation en ligne vous distinguent."),
+				"Stand out online with a fast website, real reviews and online booking: %s of people are online",
+				"Se distinguer en ligne avec un site rapide, de vrais avis et la réservation en ligne : %s de la population est en ligne"),
 				percentText(c.InternetUse, a.lang)))
 		}
 	}
@@ -670,21 +670,21 @@ func (a *marketAnalyst) risks() []string {
 	c := a.place.Country
 	if a.place.CountryKnown {
 		if c.Tier == LowIncome {
-			out = append(out, a.say("Low purchasing power: demand drops quickly when prices rise.",
-				"Pouvoir d'achat faible : la demande baisse vite quand les prix montent."))
+			out = append(out, a.say("Low purchasing power: demand drops quickly when prices rise",
+				"Pouvoir d'achat faible : la demande baisse vite quand les prix montent"))
 		}
 		if c.InternetUse < 0.3 {
-			out = append(out, fmt.Sprintf(a.say("Only %s of people are online: digital marketing alone will not reach most customers.",
-				"Seuls %s de la population sont en ligne : le marketing numérique seul ne touchera pas la plupart des clients."),
+			out = append(out, fmt.Sprintf(a.say("Only %s of people are online: digital marketing alone will not reach most customers",
+				"Seuls %s de la population sont en ligne : le marketing numérique seul ne touchera pas la plupart des clients"),
 				percentText(c.InternetUse, a.lang)))
 		}
 	} else {
-		out = append(out, a.say("Country not recognised: the figures use a generic market profile, so check them locally.",
-			"Pays non reconnu : les chiffres reposent sur un profil de marché générique, à vérifier sur place."))
+		out = append(out, a.say("Country not recognised: the figures use a generic market profile, so check them locally",
+			"Pays non reconnu : les chiffres reposent sur un profil de marché générique, à vérifier sur place"))
 	}
 	if !a.sectorKnown {
-		out = append(out, a.say("Sector not recognised: these risks are generic; name your sector for specific ones.",
-			"Secteur non reconnu : ces risques sont génériques ; précisez votre secteur pour des risques spécifiques."))
+		out = append(out, a.say("Sector not recognised: these risks are generic; name your sector for specific ones",
+			"Secteur non reconnu : ces risques sont génériques ; précisez votre secteur pour des risques spécifiques"))
 	}
 	out = focusFirst(out, a.hints.Focus, func(s string) string { return s })
 	return out[:min(len(out), a.count(5))]
