@@ -179,7 +179,8 @@ func (f numberFormat) Approx(x float64, currency string) string {
 		{1e6, t.MillionOne, t.MillionMany},
 	}
 	for _, s := range scales {
-		if math.Abs(x) >= s.at {
+		// 999.96 million rounds to one decimal as "1,000 million": write it as "1 billion".
+		if math.Abs(x) >= s.at*0.99995 {
 			v := math.Round(x/s.at*10) / 10
 			word := s.many
 			if math.Abs(v) < 2 {

@@ -18,7 +18,23 @@ import (
 	"genesis/views/i18n"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+// updateGolden reports whether -update was given. The flag is defined once for every golden test of
+// the views package, by whichever test file is initialised first.
+var updateGolden = goldenFlag("update", "rewrite the golden files under testdata/")
+
+func goldenFlag(name, usage string) func() bool {
+	if flag.Lookup(name) == nil {
+		flag.Bool(name, false, usage)
+	}
+	return func() bool {
+		g, ok := flag.Lookup(name).Value.(flag.Getter)
+		if !ok {
+			return false
+		}
+		on, _ := g.Get().(bool)
+		return on
+	}
+}
 
 // render renders c as a page in lang would.
 func render(t *testing.T, lang i18n.Lang, c templ.Component) string {
@@ -469,7 +485,7 @@ func checkHeadings(t *testing.T, html string) {
 
 func golden(t *testing.T, path, got string) {
 	t.Helper()
-	if *update {
+	if updateGolden() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -634,6 +650,10 @@ func TestNumbers(t *testing.T) {
 			[]string{"1,5 milliard\u00a0EUR par an"}},
 		{"small shares keep two digits", i18n.EN, market(2000000, 0.0035, 12.5, "USD"),
 			[]string{"× 0.35% = ", "× 12.50\u00a0USD = ", ">87,500\u00a0USD<", "≈ 87,500\u00a0USD a year"}},
+		{"rounding up to the next scale", i18n.EN, market(1999900, 0.5, 1000, "USD"),
+			[]string{"≈ 1 billion\u00a0USD a year"}},
+		{"under a million in full", i18n.FR, market(1000, 0.5, 1000, "XOF"),
+			[]string{"≈ 500\u202f000\u00a0FCFA par an"}},
 		{"fr decimals with commas", i18n.FR, market(2000000, 0.025, 12.5, "EUR"),
 			[]string{"× 2,5\u202f% = ", "× 12,50\u00a0EUR = "}},
 	} {
