@@ -119,9 +119,17 @@ func jsonLD(s string) json.RawMessage {
 
 // matchHeadings assigns the SEO section's h2 headings to the home page's blocks: each block takes
 // the first unused heading that names its subject (in English or French); blocks left without one
-// use the site's own label.
-func matchHeadings(h2s []string, ids []string) map[string]string {
+// use the site's own label. Headings that open with one of topics (the services: "Cakes in
+// Lagos") are about that service, not a block, and stay unused.
+func matchHeadings(h2s, ids, topics []string) map[string]string {
 	used := make([]bool, len(h2s))
+	for i, h := range h2s {
+		for _, topic := range topics {
+			if topic = strings.ToLower(strings.TrimSpace(topic)); topic != "" && strings.HasPrefix(strings.ToLower(strings.TrimSpace(h)), topic) {
+				used[i] = true
+			}
+		}
+	}
 	out := map[string]string{}
 	for _, id := range ids {
 		for i, h := range h2s {
@@ -144,11 +152,13 @@ func headingNames(h, id string) bool {
 	case "value_proposition":
 		words = []string{"why", "choose", "pourquoi", "choisir", "advantage", "avantage", "promise", "promesse", "benefit", "atout"}
 	case "services":
-		words = []string{"service", "prestation", "offer", "offre", "what we do", "ce que nous faisons", "product", "produit"}
+		words = []string{"service", "prestation", "offer", "offre", "proposons", "what we do", "ce que nous faisons", "product", "produit"}
 	case "about":
 		words = []string{"about", "propos", "story", "histoire", "who we are", "qui sommes", "team", "équipe", "equipe"}
 	case "testimonials":
-		words = []string{"review", "avis", "testimon", "témoign", "temoign", "communit", "communauté", "communaute"}
+		// The block tells what the business does for its community; headings promising
+		// customer reviews would not describe it, so they do not match.
+		words = []string{"communit", "communauté", "communaute", "neighbour", "neighbor", "quartier"}
 	case "gallery":
 		words = []string{"gallery", "galerie", "our work", "réalisation", "realisation", "portfolio", "photo"}
 	case "pricing":
@@ -158,7 +168,7 @@ func headingNames(h, id string) bool {
 	case "contact":
 		words = []string{"contact", "reach", "joindre", "book", "réserv", "reserv", "rendez-vous", "appointment"}
 	case "map":
-		words = []string{"find us", "where", "location", "trouver", "où", "accès", "acces", "visit", "visite", "address", "adresse"}
+		words = []string{"find us", "where", "location", "trouver", "où", "accès", "acces", "visit", "visite", "venez", "nous voir", "address", "adresse"}
 	}
 	for _, w := range words {
 		if strings.Contains(h, w) {

@@ -93,10 +93,23 @@ func TestSEOHeadings(t *testing.T) {
 			t.Errorf("index.html lacks %s", want)
 		}
 	}
-	if got := matchHeadings([]string{"Nos tarifs", "Nous trouver à Mermoz", "FAQ"}, []string{"map", "faq", "pricing", "about"}); !cmp.Equal(got, map[string]string{
-		"map": "Nous trouver à Mermoz", "faq": "FAQ", "pricing": "Nos tarifs",
-	}) {
-		t.Errorf("matchHeadings = %v", got)
+	for _, tc := range []struct {
+		h2s, ids, topics []string
+		want             map[string]string
+	}{
+		{[]string{"Nos tarifs", "Nous trouver à Mermoz", "FAQ"}, []string{"map", "faq", "pricing", "about"}, nil,
+			map[string]string{"map": "Nous trouver à Mermoz", "faq": "FAQ", "pricing": "Nos tarifs"}},
+		// The SEO agent's shape: service headings are left to the services, reviews to no block.
+		{[]string{"Our services", "Event booking in Lagos", "Why customers choose us", "What our customers say", "Visit us in Lagos"},
+			[]string{"services", "value_proposition", "testimonials", "contact", "map"}, []string{"Event booking"},
+			map[string]string{"services": "Our services", "value_proposition": "Why customers choose us", "map": "Visit us in Lagos"}},
+		{[]string{"Ce que nous proposons", "Tresses à Dakar", "Pourquoi nos clients nous choisissent", "Avis de nos clients", "Venez nous voir à Dakar"},
+			[]string{"value_proposition", "services", "testimonials", "map"}, []string{"Tresses"},
+			map[string]string{"services": "Ce que nous proposons", "value_proposition": "Pourquoi nos clients nous choisissent", "map": "Venez nous voir à Dakar"}},
+	} {
+		if got := matchHeadings(tc.h2s, tc.ids, tc.topics); !cmp.Equal(got, tc.want) {
+			t.Errorf("matchHeadings(%q, %q) = %v, want %v", tc.h2s, tc.ids, got, tc.want)
+		}
 	}
 }
 
@@ -197,6 +210,27 @@ func TestTruncate(t *testing.T) {
 	} {
 		if got := truncate(tc.in, tc.n); got != tc.want {
 			t.Errorf("truncate(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}
+
+func TestCTATarget(t *testing.T) {
+	for _, tc := range []struct{ text, fallback, want string }{
+		{"Order for tomorrow", "services.html", "contact.html"},
+		{"Contact our team", "services.html", "contact.html"},
+		{"Demander un devis", "services.html", "contact.html"},
+		{"Écrivez-nous", "services.html", "contact.html"},
+		{"Voir nos services", "contact.html", "services.html"},
+		{"See what we do", "contact.html", "services.html"},
+		{"Découvrir ce que nous faisons", "contact.html", "services.html"},
+		{"Read our story", "services.html", "about.html"},
+		{"Rencontrer l'équipe", "services.html", "about.html"},
+		{"Qui sommes-nous ?", "services.html", "about.html"},
+		{"Get started now", "contact.html", "contact.html"},
+		{"Lancez-vous", "services.html", "services.html"},
+	} {
+		if got := ctaTarget(tc.text, tc.fallback); got != tc.want {
+			t.Errorf("ctaTarget(%q) = %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

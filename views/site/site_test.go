@@ -423,3 +423,17 @@ func TestThemeCatalogue(t *testing.T) {
 		t.Errorf("theme ids (-catalogue +themes):\n%s", diff)
 	}
 }
+
+// TestLongPriceIsANote: a pricing sentence too long for a badge is set as plain text.
+func TestLongPriceIsANote(t *testing.T) {
+	b := englishBrief("fresh-market")
+	b.Content.Services.Services[0].PricingInfo = "Just ask and we will tell you the price straight away; we accept bank transfer and cash."
+	services, _ := build(t, b).File("services.html")
+	body := string(services.Body)
+	if !strings.Contains(body, `<p class="g-price-note">Just ask`) {
+		t.Errorf("long price is not a note")
+	}
+	if !strings.Contains(body, `<p class="fm-product__price">From ₦15,000</p>`) {
+		t.Errorf("short price lost its badge")
+	}
+}

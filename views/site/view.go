@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/a-h/templ"
 
@@ -292,7 +294,11 @@ func (s *site) sections(v *view) []section {
 			ids = append(ids, id)
 		}
 	}
-	headings := matchHeadings(s.b.SEO.HeadingStructure.H2Sections, ids)
+	topics := slices.Clone(s.b.Input.Services)
+	for _, sv := range v.Services {
+		topics = append(topics, sv.Name)
+	}
+	headings := matchHeadings(s.b.SEO.HeadingStructure.H2Sections, ids, topics)
 	out := make([]section, 0, len(ids))
 	for _, id := range ids {
 		h := headings[id]
@@ -434,6 +440,48 @@ func telURI(number string) string {
 		return ""
 	}
 	return "tel:" + b.String()
+}
+
+// shortPrice is the longest price shown as a badge; longer pricing notes read as plain text.
+const shortPrice = 36
+
+func isShortPrice(price string) bool {
+	return utf8.RuneCountInString(strings.TrimSpace(price)) <= shortPrice
+}
+
+// showPrice reports whether a service card shows its price: always on the services page (full),
+// on the home page only when it is short, since the price list says the rest.
+func showPrice(price string, full bool) bool {
+	return strings.TrimSpace(price) != "" && (full || isShortPrice(price))
+}
+
+// priceClass is class for a price short enough for the theme's badge, else the plain note style.
+func priceClass(class, price string) string {
+	if isShortPrice(price) {
+		return class
+	}
+	return "g-price-note"
+}
+
+// ctaTarget is the page a call to action's words point at, in English or French ("See our
+// services", "Lire notre histoire", "Nous appeler"), or fallback when they name none.
+func ctaTarget(text, fallback string) string {
+	t := strings.ToLower(text)
+	for _, route := range []struct {
+		page  string
+		words []string
+	}{
+		{"contact.html", []string{"contact", "call", "appel", "message", "écri", "write", "quote", "devis", "book", "réserv", "reserv", "order", "command", "hello", "bonjour", "talk", "parl", "visit", "venez", "enquiry", "demande", "rappel"}},
+		{"services.html", []string{"service", "prestation", "what we do", "ce que nous faisons", "ce qu'on fait", "ce qu’on fait", "explore", "offer", "menu", "product", "produit", "catalog"}},
+		{"about.html", []string{"story", "histoire", "about", "qui sommes", "team", "équipe", "equipe", "approach", "approche", "discover", "découvrir", "learn more", "en savoir plus", "why", "pourquoi"}},
+	} {
+		for _, w := range route.words {
+			if strings.Contains(t, w) {
+				return route.page
+			}
+		}
+	}
+	return fallback
 }
 
 // safeHref passes a URL this package built (tel:, mailto:, absolute URLs from validated
