@@ -98,7 +98,7 @@ type marketPlace struct {
 }
 
 // resolvePlace finds the country and, when it is one of the country's major cities, the city. An
-// unknown or blank country is inferred from the city when exactly that city is known somewhere.
+// unknown or blank country is inferred from the city when a country lists it (the first in the data).
 func resolvePlace(k *Knowledge, loc Location) marketPlace {
 	cityText := truncateAtWord(oneLine(loc.City), 60)
 	country, known := k.Country(oneLine(loc.Country))
