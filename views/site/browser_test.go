@@ -17,7 +17,7 @@ import (
 
 // TestSitesInBrowser renders every theme in headless Chromium on a 360 px wide phone screen: no
 // page scrolls sideways, every request stays inside the site's folder, and the skip link is the
-// first thing the keyboard reaches and shows a focus ring.
+// first thing the keyboard reaches and shows its focus outline.
 func TestSitesInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")

@@ -22,7 +22,7 @@ const (
 //	OnSecondary            on Secondary
 //	OnAccent               on Accent
 //	OnDark                 on Dark        (footers, dark bands)
-//	Focus ring             Focus outline with a FocusHalo ring, visible on any colour
+//	Focus outline          Focus with a FocusHalo around it, visible on any colour
 //
 // Border and Primary/Secondary/Accent used alone are decoration only.
 type colours struct {

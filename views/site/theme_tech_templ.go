@@ -9,7 +9,7 @@ package site
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-// Tech Modern: crisp and technical. A bordered header with a blinking-free cursor mark, a hero on a
+// Tech Modern: crisp and technical. A bordered header with a cursor mark after the name, a hero on a
 // blueprint grid with a window panel listing the benefits, services as indexed cards, plans side by
 // side, and a compact columned footer.
 func techHeader(v *view) templ.Component {

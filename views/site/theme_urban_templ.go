@@ -9,7 +9,7 @@ package site
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-// Bold Urban: a dark site with attitude. A sticky bar with a call button, a full-width hero of huge
+// Bold Urban: a dark site with attitude. A black bar with a call button, a full-width hero of huge
 // condensed capitals over a giant initial, numbered colour tiles, and a footer led by an oversized
 // wordmark.
 func urbanHeader(v *view) templ.Component {
