@@ -138,6 +138,9 @@ func (st *stream) sync(b *agents.Brief) error {
 		if err := views.Announcement(sec, b.Section(sec).State.Status).Render(ctx, &buf); err != nil {
 			return err
 		}
+		if err := views.Confidence(b, true).Render(ctx, &buf); err != nil {
+			return err
+		}
 		writeEvent(st.w, "section-"+string(sec), cur, buf.String())
 	}
 	st.state = cur
