@@ -45,6 +45,7 @@ type Messages struct {
 	Units      Units
 	Errors     Errors
 	Validation Validation
+	Website    WebsiteText
 }
 
 // Catalogue holds the messages of every language. It is built once and only read.
@@ -99,6 +100,7 @@ func english() *Messages {
 		Units:      unitsEN(),
 		Errors:     errorsEN(),
 		Validation: validationEN(),
+		Website:    websiteEN(),
 	}
 }
 
@@ -115,6 +117,7 @@ func french() *Messages {
 		Units:      unitsFR(),
 		Errors:     errorsFR(),
 		Validation: validationFR(),
+		Website:    websiteFR(),
 	}
 }
 
