@@ -200,6 +200,8 @@ func TestOwnerJourneyInTheBrowser(t *testing.T) {
 
 	// Keep the other cards' DOM nodes: regenerating the logo must not replace them.
 	eval[bool](b, "remember the cards", `(() => {
+		window.sseMessages = 0;
+		document.body.addEventListener("htmx:sseMessage", () => { window.sseMessages++; });
 		window.cardsBefore = {};
 		document.querySelectorAll('[data-testid^="section-"][data-version]').forEach(el => {
 			window.cardsBefore[el.dataset.testid] = {node: el, version: el.dataset.version};
@@ -225,6 +227,9 @@ func TestOwnerJourneyInTheBrowser(t *testing.T) {
 	})()`)
 	if untouched != "" {
 		t.Errorf("regenerating the logo replaced other cards: %s", untouched)
+	}
+	if n := eval[int](b, "count live updates", `window.sseMessages`); n == 0 {
+		t.Error("the logo card changed without any server-sent event: the live stream is not working")
 	}
 
 	b.do("open the logo's history", chromedp.Click(tid("history-logo_creation")), chromedp.WaitVisible(tid("restore-1")))

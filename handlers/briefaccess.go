@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"strings"
+
 	"github.com/gofiber/fiber/v2"
 
 	"genesis/storage"
@@ -18,7 +20,8 @@ func briefOf(c *fiber.Ctx) *storage.Session {
 // loadOwnBrief lets the request through only for the brief's owner or an admin. Anyone else, and
 // any id that does not exist, gets the same 404: a brief's existence is not revealed.
 func (s *Server) loadOwnBrief(c *fiber.Ctx) error {
-	brief, err := s.briefs.ReadSession(c.UserContext(), c.Params("id"))
+	// Copied: Fiber reuses the request's memory, and the brief outlives the request in live streams.
+	brief, err := s.briefs.ReadSession(c.UserContext(), strings.Clone(c.Params("id")))
 	if isNotFound(err) {
 		return fiber.ErrNotFound
 	}

@@ -31,8 +31,13 @@ func (s *Server) requestContext(c *fiber.Ctx) (err error) {
 			err = s.handleError(c, fmt.Errorf("panic: %v", r))
 		}
 		status := c.Response().StatusCode()
+		// A streamed body (live progress) must not be read here: Body() would drain the stream.
+		size := -1
+		if !c.Response().IsBodyStream() {
+			size = len(c.Response().Body())
+		}
 		log.Info("request", "method", c.Method(), "path", c.Path(), "status", status,
-			"duration_ms", float64(time.Since(start).Microseconds())/1000, "bytes", len(c.Response().Body()))
+			"duration_ms", float64(time.Since(start).Microseconds())/1000, "bytes", size)
 	}()
 	if err := c.Next(); err != nil {
 		return s.handleError(c, err)
