@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"slices"
 	"strings"
 	"time"
 
@@ -58,8 +59,7 @@ func (s *Store) WriteSession(ctx context.Context, n NewSession) (Summary, error)
 		seq:          1,
 	}
 	fields := []any{
-		"owner", n.OwnerID, "created", sum.CreatedAt.UnixMilli(), "exp", sum.ExpiresAt.UnixMilli(),
-		"status", string(sum.Status), "seq", 1,
+		"owner", n.OwnerID, "created", sum.CreatedAt.UnixMilli(), "status", string(sum.Status), "seq", 1,
 		FieldBusinessName, n.BusinessName, FieldSector, n.Sector, FieldCity, n.City,
 		FieldCountry, n.Country, FieldLanguage, n.Language,
 	}
@@ -73,10 +73,9 @@ func (s *Store) WriteSession(ctx context.Context, n NewSession) (Summary, error)
 	}
 	var files []any
 	for name, data := range n.Files {
-		p := s.encodePayload(data)
-		files = append(files, name, p)
-		// Matches the "1:<ms>:" header the script adds.
-		sum.StoredBytes += int64(len(p) + 3 + len(strconv.FormatInt(sum.CreatedAt.UnixMilli(), 10)))
+		v := s.storedValue(1, sum.CreatedAt, data)
+		files = append(files, name, v)
+		sum.StoredBytes += int64(len(v))
 		sum.Versions++
 	}
 	if sum.StoredBytes > int64(s.opts.MaxBriefSize) {
@@ -89,9 +88,9 @@ func (s *Store) WriteSession(ctx context.Context, n NewSession) (Summary, error)
 		if err := s.indexBrief(ctx, sum, true); err != nil {
 			return Summary{}, fmt.Errorf("create brief: index: %w", err)
 		}
-		args := append([]any{op, ttl.Milliseconds(), sum.CreatedAt.UnixMilli(), s.opts.MaxBriefSize, len(fields) / 2}, fields...)
+		args := append([]any{op, sum.ExpiresAt.UnixMilli(), s.opts.MaxBriefSize, s.filePrefix(sum.ID), len(fields) / 2}, fields...)
 		args = append(args, files...)
-		res, err := s.scripts.create.Run(ctx, s.rdb, []string{s.metaKey(sum.ID), s.filesKey(sum.ID)}, args...).StringSlice()
+		res, err := s.scripts.create.Run(ctx, s.rdb, []string{s.metaKey(sum.ID)}, args...).StringSlice()
 		if err != nil {
 			return Summary{}, fmt.Errorf("create brief %s: %w", sum.ID, classify(err))
 		}
@@ -154,24 +153,59 @@ func (s *Store) checkNew(n NewSession) error {
 	return nil
 }
 
-// ReadSession reads a brief's summary and current files in one round trip.
+// ReadSession reads a brief's summary and current files, in one round trip when it has only the
+// usual files. Each file carries its own version, so a write landing between the reads of two
+// files leaves each of them whole.
 func (s *Store) ReadSession(ctx context.Context, id string) (Session, error) {
 	ctx, cancel := s.bound(ctx)
 	defer cancel()
 	if !validID(id) {
 		return Session{}, fmt.Errorf("read brief %q: %w", id, ErrNotFound)
 	}
-	res, err := s.scripts.read.Run(ctx, s.rdb, []string{s.metaKey(id), s.filesKey(id)}).Slice()
+	var meta *redis.MapStringStringCmd
+	var usual *redis.SliceCmd
+	_, err := s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		meta = p.HGetAll(ctx, s.metaKey(id))
+		usual = p.MGet(ctx, s.fileKeys(id, briefFiles)...)
+		return nil
+	})
 	if err != nil {
 		return Session{}, fmt.Errorf("read brief %s: %w", id, classify(err))
 	}
-	meta, files := pairs(res[0]), pairs(res[1])
-	sum, ok := parseSummary(id, meta)
+	h := meta.Val()
+	sum, ok := parseSummary(id, h)
 	if !ok {
 		return Session{}, fmt.Errorf("read brief %s: %w", id, ErrNotFound)
 	}
-	sess := Session{Summary: sum, Files: make(map[string]File, len(files))}
-	for name, raw := range files {
+	values := map[string]any{}
+	for i, name := range briefFiles {
+		values[name] = usual.Val()[i]
+	}
+	var others []string
+	for k := range h {
+		if name, ok := strings.CutPrefix(k, "v:"); ok && !slices.Contains(briefFiles, name) {
+			others = append(others, name)
+		}
+	}
+	if len(others) > 0 {
+		vals, err := s.rdb.MGet(ctx, s.fileKeys(id, others)...).Result()
+		if err != nil {
+			return Session{}, fmt.Errorf("read brief %s: %w", id, classify(err))
+		}
+		for i, name := range others {
+			values[name] = vals[i]
+		}
+	}
+	sess := Session{Summary: sum, Files: make(map[string]File, len(values))}
+	for name, v := range values {
+		raw, ok := v.(string)
+		if !ok {
+			if _, listed := h["v:"+name]; listed {
+				// Listed but gone: the brief was deleted or expired between the two reads.
+				return Session{}, fmt.Errorf("read brief %s: %w", id, ErrNotFound)
+			}
+			continue
+		}
 		f, err := s.file(name, []byte(raw))
 		if err != nil {
 			return Session{}, fmt.Errorf("read brief %s: file %s: %w", id, name, err)
@@ -181,16 +215,12 @@ func (s *Store) ReadSession(ctx context.Context, id string) (Session, error) {
 	return sess, nil
 }
 
-// pairs reads a flat [k1, v1, k2, v2, ...] script reply into a map.
-func pairs(v any) map[string]string {
-	flat, _ := v.([]any)
-	m := make(map[string]string, len(flat)/2)
-	for i := 0; i+1 < len(flat); i += 2 {
-		k, _ := flat[i].(string)
-		val, _ := flat[i+1].(string)
-		m[k] = val
+func (s *Store) fileKeys(id string, names []string) []string {
+	keys := make([]string, len(names))
+	for i, n := range names {
+		keys[i] = s.fileKey(id, n)
 	}
-	return m
+	return keys
 }
 
 func (s *Store) file(name string, raw []byte) (File, error) {
@@ -208,7 +238,7 @@ func (s *Store) ReadFile(ctx context.Context, id, name string) (File, error) {
 	if !validID(id) || checkName("file", name) != nil {
 		return File{}, fmt.Errorf("read %s of brief %q: %w", name, id, ErrNotFound)
 	}
-	raw, err := s.rdb.HGet(ctx, s.filesKey(id), name).Bytes()
+	raw, err := s.rdb.Get(ctx, s.fileKey(id, name)).Bytes()
 	if errors.Is(err, redis.Nil) {
 		return File{}, fmt.Errorf("read %s of brief %s: %w", name, id, ErrNotFound)
 	}
@@ -229,17 +259,32 @@ func (s *Store) FileHistory(ctx context.Context, id, name string) ([]File, error
 	if !validID(id) || checkName("file", name) != nil {
 		return nil, fmt.Errorf("history of %s of brief %q: %w", name, id, ErrNotFound)
 	}
-	res, err := s.scripts.history.Run(ctx, s.rdb, []string{s.metaKey(id), s.histKey(id, name)}, HistoryLength-1).Slice()
+	cur, err := s.rdb.HMGet(ctx, s.metaKey(id), "owner", "v:"+name).Result()
 	if err != nil {
 		return nil, fmt.Errorf("history of %s of brief %s: %w", name, id, classify(err))
 	}
-	if n, _ := res[0].(int64); n == 0 {
+	if cur[0] == nil {
 		return nil, fmt.Errorf("history of %s of brief %s: %w", name, id, ErrNotFound)
 	}
-	hist, _ := res[1].([]any)
+	v, _ := strconv.ParseInt(fmt.Sprint(cur[1]), 10, 64)
+	var keys []string
+	for k := v - 1; k >= max(1, v-HistoryLength); k-- {
+		keys = append(keys, s.histKey(id, name, k))
+	}
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	hist, err := s.rdb.MGet(ctx, keys...).Result()
+	if err != nil {
+		return nil, fmt.Errorf("history of %s of brief %s: %w", name, id, classify(err))
+	}
 	out := make([]File, 0, len(hist))
 	for _, v := range hist {
-		raw, _ := v.(string)
+		raw, ok := v.(string)
+		if !ok {
+			// Dropped by a write since the version was read.
+			continue
+		}
 		f, err := s.file(name, []byte(raw))
 		if err != nil {
 			return nil, fmt.Errorf("history of %s of brief %s: %w", name, id, err)
@@ -270,16 +315,27 @@ func (s *Store) WriteFile(ctx context.Context, id, name string, data []byte, opt
 	if err := checkFields(opts.Fields); err != nil {
 		return File{}, fmt.Errorf("write %s of brief %s: %w", name, id, err)
 	}
-	payload := s.encodePayload(data)
 	now := s.now()
-	res, err := s.mutate(ctx, id, name, opts.ExpectVersion, payload, now, opts.Fields)
+	// With an expected version the new one is known, and so is the whole value; otherwise the
+	// script puts the header it decides on in front of the payload.
+	var value []byte
+	prebuilt := opts.ExpectVersion != AnyVersion
+	if prebuilt {
+		value = s.storedValue(opts.ExpectVersion+1, now, data)
+	} else {
+		value = s.encodePayload(data)
+	}
+	res, err := s.mutate(ctx, id, name, opts.ExpectVersion, value, prebuilt, now, opts.Fields)
 	if err != nil {
 		return File{}, fmt.Errorf("write %s of brief %s: %w", name, id, err)
 	}
+	stored := len(value)
+	if !prebuilt {
+		stored += len(strconv.FormatInt(res.version, 10)) + len(strconv.FormatInt(now.UnixMilli(), 10)) + 2
+	}
 	return File{
-		Name: name, Version: res.version, Data: data, Size: len(data),
-		StoredSize: len(payload) + len(strconv.FormatInt(res.version, 10)) + len(strconv.FormatInt(now.UnixMilli(), 10)) + 2,
-		UpdatedAt:  time.UnixMilli(now.UnixMilli()),
+		Name: name, Version: res.version, Data: data, Size: len(data), StoredSize: stored,
+		UpdatedAt: time.UnixMilli(now.UnixMilli()),
 	}, nil
 }
 
@@ -297,7 +353,7 @@ func (s *Store) UpdateFields(ctx context.Context, id string, fields map[string]s
 	if len(fields) == 0 {
 		return "", fmt.Errorf("update brief %s: %w: no fields", id, ErrInvalid)
 	}
-	res, err := s.mutate(ctx, id, "", AnyVersion, nil, s.now(), fields)
+	res, err := s.mutate(ctx, id, "", AnyVersion, nil, false, s.now(), fields)
 	if err != nil {
 		return "", fmt.Errorf("update brief %s: %w", id, err)
 	}
@@ -311,7 +367,7 @@ type mutation struct {
 
 // mutate runs mutateLua, then brings the global indexes up to date when the brief's status or size
 // changed.
-func (s *Store) mutate(ctx context.Context, id, name string, expect int64, payload []byte, now time.Time, fields map[string]string) (mutation, error) {
+func (s *Store) mutate(ctx context.Context, id, name string, expect int64, value []byte, prebuilt bool, now time.Time, fields map[string]string) (mutation, error) {
 	if marksGenerating(fields) {
 		// Before the write: should the index update after it be lost, the brief is where the
 		// janitor looks for briefs whose status index may be stale.
@@ -319,15 +375,17 @@ func (s *Store) mutate(ctx context.Context, id, name string, expect int64, paylo
 			return mutation{}, classify(err)
 		}
 	}
-	args := make([]any, 0, 8+2*len(fields))
-	args = append(args, name, expect, payload, now.UnixMilli(), s.opts.MaxBriefSize, HistoryLength, newOp(), len(fields))
+	hasHeader := "0"
+	if prebuilt {
+		hasHeader = "1"
+	}
+	args := make([]any, 0, 10+2*len(fields))
+	args = append(args, name, expect, value, hasHeader, now.UnixMilli(), s.opts.MaxBriefSize, HistoryLength, newOp(),
+		s.histPrefix(id)+name+":", len(fields))
 	for k, v := range fields {
 		args = append(args, k, v)
 	}
-	keys := []string{s.metaKey(id), s.filesKey(id), s.histKey(id, name)}
-	if name == "" {
-		keys[2] = s.histKey(id, "_")
-	}
+	keys := []string{s.metaKey(id), s.fileKey(id, name)}
 	res, err := s.scripts.mutate.Run(ctx, s.rdb, keys, args...).Slice()
 	if err != nil {
 		return mutation{}, classify(err)
@@ -349,7 +407,10 @@ func (s *Store) mutate(ctx context.Context, id, name string, expect int64, paylo
 			OwnerID: str(6), Sector: str(7), StoredBytes: num(8), HistoryBytes: num(9), seq: num(10),
 		},
 	}
-	if payload != nil || str(2) != str(3) {
+	// The indexes hold the status (and the sizes Stats adds up): they are updated when the
+	// status changes. Sizes changed by other writes reach them at the brief's next status change
+	// or the janitor's sweep; an extra call on every write would cost more than they are worth.
+	if str(2) != str(3) {
 		s.syncAfterWrite(ctx, m.summary)
 	}
 	return m, nil
@@ -378,8 +439,8 @@ func (s *Store) ExtendSessionTTL(ctx context.Context, id string, ttl time.Durati
 		return time.Time{}, fmt.Errorf("extend brief %s: %w: ttl %v (at least 1s)", id, ErrInvalid, ttl)
 	}
 	exp := time.UnixMilli(s.now().Add(ttl).UnixMilli())
-	res, err := s.scripts.extend.Run(ctx, s.rdb, []string{s.metaKey(id), s.filesKey(id)},
-		ttl.Milliseconds(), exp.UnixMilli(), s.histPrefix(id)).StringSlice()
+	res, err := s.scripts.extend.Run(ctx, s.rdb, []string{s.metaKey(id)},
+		s.filePrefix(id), s.histPrefix(id), HistoryLength, exp.UnixMilli()).StringSlice()
 	if err != nil {
 		return time.Time{}, fmt.Errorf("extend brief %s: %w", id, classify(err))
 	}
@@ -401,8 +462,8 @@ func (s *Store) DeleteSession(ctx context.Context, id string) error {
 	if !validID(id) {
 		return fmt.Errorf("delete brief %q: %w", id, ErrNotFound)
 	}
-	res, err := s.scripts.remove.Run(ctx, s.rdb, []string{s.metaKey(id), s.filesKey(id)},
-		s.histPrefix(id), s.leasePrefix(id)).StringSlice()
+	res, err := s.scripts.remove.Run(ctx, s.rdb, []string{s.metaKey(id)},
+		s.filePrefix(id), s.histPrefix(id), HistoryLength, s.leasePrefix(id)).StringSlice()
 	if err != nil {
 		return fmt.Errorf("delete brief %s: %w", id, classify(err))
 	}

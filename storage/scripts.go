@@ -2,12 +2,11 @@ package storage
 
 import "github.com/redis/go-redis/v9"
 
-// The Lua scripts that read or change a brief, its leases and the global indexes. Each runs
-// atomically in one slot, checks everything before its first write (so a refused call writes
-// nothing) and, with the shebang, is refused up front with OOM when Redis is full, except those
-// flagged no-writes or allow-oom (they only read, delete or shorten).
+// The Lua scripts that change a brief, its leases and the global indexes. Each runs atomically in
+// one slot, checks everything before its first write (so a refused call writes nothing) and, with
+// the shebang, is refused up front with OOM when Redis is full, except those flagged allow-oom
+// because they only delete or shorten. Reads need no script: a file is one string key.
 type scripts struct {
-	read, history                  *redis.Script
 	create, mutate, extend, remove *redis.Script
 	acquire, renew, release        *redis.Script
 	indexSync, indexRemove         *redis.Script
@@ -15,8 +14,6 @@ type scripts struct {
 
 func newScripts() scripts {
 	return scripts{
-		read:        redis.NewScript(readLua),
-		history:     redis.NewScript(historyLua),
 		create:      redis.NewScript(createLua),
 		mutate:      redis.NewScript(deriveLua + mutateLua),
 		extend:      redis.NewScript(extendLua),
@@ -29,62 +26,50 @@ func newScripts() scripts {
 	}
 }
 
-// readLua reads a brief's summary and files together: KEYS meta, files. A script rather than
-// MULTI, because Redis refuses commands queued in MULTI when it is full, and a full store must still
-// serve reads.
-const readLua = `#!lua flags=no-writes
-return {redis.call('HGETALL', KEYS[1]), redis.call('HGETALL', KEYS[2])}
-`
+// A brief's summary hash keeps, for each file NAME, its current version (v:NAME), the stored size
+// of that version (z:NAME) and the id of the call that wrote it (op:NAME). The current value is the
+// string key f:NAME; a previous version V is h:NAME:V, renamed from f:NAME when V was replaced, so
+// keeping history copies nothing. Every key of the brief expires at the summary's exp field.
 
-// historyLua reads whether a brief exists and a file's history: KEYS meta, history. ARGV last index.
-const historyLua = `#!lua flags=no-writes
-return {redis.call('EXISTS', KEYS[1]), redis.call('LRANGE', KEYS[2], 0, ARGV[1])}
-`
-
-// createLua makes a brief: KEYS meta, files. ARGV op, ttl ms, now ms, max brief bytes, field count,
-// fields (name, value)..., then files (name, codec+payload)... A retried call (same op) that already
-// succeeded reports success again instead of a collision.
+// createLua makes a brief: KEYS meta. ARGV op, expiry unix ms, max brief bytes, file key prefix,
+// field count, fields (name, value)..., then files (name, stored value with its version-1 header)...
+// A retried call (same op) that already succeeded reports success again instead of a collision.
 const createLua = `#!lua
-local meta, files = KEYS[1], KEYS[2]
-local op, ttl, now, maxb = ARGV[1], tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4])
+local meta = KEYS[1]
+local op, exp, maxb, fp, nf = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], tonumber(ARGV[5])
 if redis.call('EXISTS', meta) == 1 then
   if redis.call('HGET', meta, 'op') == op then return {'OK'} end
   return {'EXISTS'}
 end
-local nf = tonumber(ARGV[5])
-local fields = {'op', op}
+local fields = {'op', op, 'exp', exp}
 local i = 6
 for _ = 1, nf do
   fields[#fields+1] = ARGV[i]; fields[#fields+1] = ARGV[i+1]; i = i + 2
 end
-local vals, total, n = {}, 0, 0
-while i <= #ARGV do
-  local v = '1:' .. now .. ':' .. ARGV[i+1]
-  vals[#vals+1] = ARGV[i]; vals[#vals+1] = v
-  total = total + #v; n = n + 1; i = i + 2
+local first, total, n = i, 0, 0
+for j = first, #ARGV, 2 do
+  local name, v = ARGV[j], ARGV[j+1]
+  fields[#fields+1] = 'v:' .. name; fields[#fields+1] = 1
+  fields[#fields+1] = 'z:' .. name; fields[#fields+1] = #v
+  total = total + #v; n = n + 1
 end
 if total > maxb then return {'TOOLARGE', total} end
 fields[#fields+1] = 'bytes'; fields[#fields+1] = total
 fields[#fields+1] = 'hbytes'; fields[#fields+1] = 0
 fields[#fields+1] = 'versions'; fields[#fields+1] = n
 redis.call('HSET', meta, unpack(fields))
-redis.call('PEXPIRE', meta, ttl)
-if n > 0 then
-  redis.call('HSET', files, unpack(vals))
-  redis.call('PEXPIRE', files, ttl)
-end
+redis.call('PEXPIREAT', meta, exp)
+for j = first, #ARGV, 2 do redis.call('SET', fp .. ARGV[j], ARGV[j+1], 'PXAT', exp) end
 return {'OK'}
 `
 
-// deriveLua computes a brief's overall status from its section statuses: generating while any is
-// queued or running, failed if any failed, done otherwise.
+// deriveLua computes a brief's overall status from its section statuses in m (field -> value):
+// generating while any is queued or running, failed if any failed, done otherwise.
 const deriveLua = `#!lua
-local function derive(meta)
-  local all = redis.call('HGETALL', meta)
+local function derive(m)
   local active, failed = false, false
-  for j = 1, #all, 2 do
-    if string.sub(all[j], 1, 7) == 'status:' then
-      local v = all[j+1]
+  for k, v in pairs(m) do
+    if string.sub(k, 1, 7) == 'status:' then
       if v == 'queued' or v == 'running' then active = true elseif v == 'failed' then failed = true end
     end
   end
@@ -95,100 +80,131 @@ end
 `
 
 // mutateLua writes one file (compare-and-set on its version) and/or summary fields of one brief.
-// KEYS meta, files, history of the file. ARGV name (” for fields only), expected version (-1 any),
-// codec+payload, now ms, max brief bytes, history length, op, field count, fields (name, value)...
-// The previous value of the file moves to its history. The brief's expiry is never touched except
-// to give keys created here the brief's expiry time.
+// KEYS meta, the file's key. ARGV name ('' for fields only), expected version (-1 any), value,
+// whether the value has its header (the caller knows the version when it expects one; otherwise
+// this script prepends it), now ms, max brief bytes, history length, op, history key prefix
+// (h:NAME:), field count, fields (name, value)... It is on every write, so it makes few calls:
+// one read of the summary, one rename into history, one write of the file and of the summary.
 const mutateLua = `
-local meta, files, hist = KEYS[1], KEYS[2], KEYS[3]
-local name, expect, payload, now = ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4]
-local maxb, hmax, op, nf = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7], tonumber(ARGV[8])
-if redis.call('EXISTS', meta) == 0 then return {'NOTFOUND'} end
-local version, stored, old, newBytes = 0, nil, nil, 0
-local applied = false
-if name ~= '' then
-  old = redis.call('HGET', files, name)
-  local cur = 0
-  if old then cur = tonumber(string.match(old, '^(%d+):')) or 0 end
-  if redis.call('HGET', meta, 'op:' .. name) == op then
-    applied = true
-    version = cur
-  else
-    if expect >= 0 and expect ~= cur then return {'CONFLICT', cur} end
-    version = cur + 1
-    stored = version .. ':' .. now .. ':' .. payload
-    newBytes = (tonumber(redis.call('HGET', meta, 'bytes')) or 0) - (old and #old or 0) + #stored
-    if newBytes > maxb then return {'TOOLARGE', newBytes} end
-  end
-end
-if stored then
-  local exp = redis.call('PEXPIRETIME', meta)
-  local hb = tonumber(redis.call('HGET', meta, 'hbytes')) or 0
-  redis.call('HSET', files, name, stored)
-  if exp > 0 then redis.call('PEXPIREAT', files, exp) end
-  if old then
-    redis.call('LPUSH', hist, old)
-    hb = hb + #old
-    for _, d in ipairs(redis.call('LRANGE', hist, hmax, -1)) do hb = hb - #d end
-    redis.call('LTRIM', hist, 0, hmax - 1)
-    if exp > 0 then redis.call('PEXPIREAT', hist, exp) end
-  end
-  redis.call('HSET', meta, 'bytes', newBytes, 'hbytes', hb, 'op:' .. name, op)
-  redis.call('HINCRBY', meta, 'versions', 1)
-end
+local meta, cur = KEYS[1], KEYS[2]
+local name, expect, value, prebuilt, now = ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4], ARGV[5]
+local maxb, hmax, op, hp, nf = tonumber(ARGV[6]), tonumber(ARGV[7]), ARGV[8], ARGV[9], tonumber(ARGV[10])
 local touched = false
-if nf > 0 and not applied then
-  local args = {}
-  for j = 0, nf - 1 do
-    local k, v = ARGV[9 + 2*j], ARGV[10 + 2*j]
-    args[#args+1] = k; args[#args+1] = v
-    if string.sub(k, 1, 7) == 'status:' then
-      touched = true
-      args[#args+1] = 'since:' .. string.sub(k, 8); args[#args+1] = now
+for j = 0, nf - 1 do
+  if string.sub(ARGV[11 + 2*j], 1, 7) == 'status:' then touched = true end
+end
+local m = {}
+if touched then
+  local all = redis.call('HGETALL', meta)
+  for j = 1, #all, 2 do m[all[j]] = all[j+1] end
+else
+  local want = {'owner', 'created', 'exp', 'sector', 'status', 'bytes', 'hbytes', 'versions', 'seq',
+    'v:' .. name, 'z:' .. name, 'op:' .. name}
+  local r = redis.call('HMGET', meta, unpack(want))
+  for j = 1, #want do if r[j] then m[want[j]] = r[j] end end
+end
+if not m['owner'] then return {'NOTFOUND'} end
+local set = {}
+local version, write, applied = 0, false, false
+local bytes, hb = tonumber(m['bytes']) or 0, tonumber(m['hbytes']) or 0
+local curv = 0
+if name ~= '' then
+  curv = tonumber(m['v:' .. name]) or 0
+  if m['op:' .. name] == op then
+    applied, version = true, curv
+  else
+    if expect >= 0 and expect ~= curv then return {'CONFLICT', curv} end
+    version, write = curv + 1, true
+    if prebuilt == '0' then value = version .. ':' .. now .. ':' .. value end
+    bytes = bytes - (tonumber(m['z:' .. name]) or 0) + #value
+    if bytes > maxb then return {'TOOLARGE', bytes} end
+  end
+end
+if write then
+  if curv > 0 then
+    redis.call('RENAME', cur, hp .. curv)
+    hb = hb + (tonumber(m['z:' .. name]) or 0)
+    if curv - hmax >= 1 then
+      local drop = hp .. (curv - hmax)
+      hb = hb - redis.call('STRLEN', drop)
+      redis.call('DEL', drop)
     end
   end
-  redis.call('HSET', meta, unpack(args))
+  redis.call('SET', cur, value, 'PXAT', m['exp'])
+  set = {'v:' .. name, version, 'z:' .. name, #value, 'op:' .. name, op, 'bytes', bytes, 'hbytes', hb,
+    'versions', (tonumber(m['versions']) or 0) + 1}
 end
-if stored or (nf > 0 and not applied) then redis.call('HINCRBY', meta, 'seq', 1) end
-local before = redis.call('HGET', meta, 'status') or ''
+local before = m['status'] or ''
 local status = before
-if touched then
-  status = derive(meta)
-  if status ~= before then redis.call('HSET', meta, 'status', status) end
+if nf > 0 and not applied then
+  for j = 0, nf - 1 do
+    local k, v = ARGV[11 + 2*j], ARGV[12 + 2*j]
+    set[#set+1] = k; set[#set+1] = v
+    if string.sub(k, 1, 7) == 'status:' then
+      m[k] = v
+      set[#set+1] = 'since:' .. string.sub(k, 8); set[#set+1] = now
+    end
+  end
+  if touched then
+    status = derive(m)
+    if status ~= before then set[#set+1] = 'status'; set[#set+1] = status end
+  end
 end
-local r = redis.call('HMGET', meta, 'created', 'exp', 'owner', 'sector', 'bytes', 'hbytes', 'seq')
-return {'OK', version, status, before, r[1] or '0', r[2] or '0', r[3] or '', r[4] or '', r[5] or '0', r[6] or '0', r[7] or '0'}
+local seq = tonumber(m['seq']) or 0
+if #set > 0 then
+  seq = seq + 1
+  set[#set+1] = 'seq'; set[#set+1] = seq
+  redis.call('HSET', meta, unpack(set))
+end
+return {'OK', version, status, before, m['created'] or '0', m['exp'] or '0', m['owner'], m['sector'] or '',
+  tostring(bytes), tostring(hb), tostring(seq)}
 `
 
-// extendLua gives every key of a brief (leases keep their own) the same new expiry, ttl ms from
-// now. KEYS meta, files. ARGV ttl ms, expiry unix ms for the summary, history key prefix.
-const extendLua = `#!lua flags=allow-oom
-local meta, files = KEYS[1], KEYS[2]
-local ttl, expms, hp = tonumber(ARGV[1]), ARGV[2], ARGV[3]
-if redis.call('EXISTS', meta) == 0 then return {'NOTFOUND'} end
-redis.call('PEXPIRE', meta, ttl)
-redis.call('HSET', meta, 'exp', expms)
-redis.call('HINCRBY', meta, 'seq', 1)
-local exp = redis.call('PEXPIRETIME', meta)
-redis.call('PEXPIREAT', files, exp)
-for _, name in ipairs(redis.call('HKEYS', files)) do
-  redis.call('PEXPIREAT', hp .. name, exp)
+// briefFilesLua is shared by extendLua and removeLua: it calls fn on every key of a brief's files,
+// current and previous versions. ARGV[1] file key prefix (f:), ARGV[2] history key prefix (h:),
+// ARGV[3] history length.
+const briefFilesLua = `
+local function eachFileKey(meta, fn)
+  local fp, hp, hmax = ARGV[1], ARGV[2], tonumber(ARGV[3])
+  local all = redis.call('HGETALL', meta)
+  for j = 1, #all, 2 do
+    if string.sub(all[j], 1, 2) == 'v:' then
+      local name, v = string.sub(all[j], 3), tonumber(all[j+1])
+      fn(fp .. name)
+      for k = math.max(1, v - hmax), v - 1 do fn(hp .. name .. ':' .. k) end
+    end
+  end
+  return all
 end
+`
+
+// extendLua gives every key of a brief (leases keep their own) the expiry time ARGV[4] (unix ms).
+// KEYS meta. ARGV as briefFilesLua, then the expiry.
+const extendLua = `#!lua flags=allow-oom
+` + briefFilesLua + `
+local meta, exp = KEYS[1], ARGV[4]
+if redis.call('EXISTS', meta) == 0 then return {'NOTFOUND'} end
+eachFileKey(meta, function(k) redis.call('PEXPIREAT', k, exp) end)
+redis.call('PEXPIREAT', meta, exp)
+redis.call('HSET', meta, 'exp', exp)
+redis.call('HINCRBY', meta, 'seq', 1)
 local r = redis.call('HMGET', meta, 'created', 'status', 'owner', 'sector', 'bytes', 'hbytes', 'seq')
 return {'OK', r[1] or '0', r[2] or '', r[3] or '', r[4] or '', r[5] or '0', r[6] or '0', r[7] or '0'}
 `
 
-// removeLua deletes a brief: KEYS meta, files. ARGV history key prefix, lease key prefix.
+// removeLua deletes a brief with its files, history and leases: KEYS meta. ARGV as briefFilesLua,
+// then the lease key prefix.
 const removeLua = `#!lua flags=allow-oom
-local meta, files = KEYS[1], KEYS[2]
-local hp, lp = ARGV[1], ARGV[2]
+` + briefFilesLua + `
+local meta, lp = KEYS[1], ARGV[4]
 if redis.call('EXISTS', meta) == 0 then return {'NOTFOUND'} end
-local owner = redis.call('HGET', meta, 'owner') or ''
-for _, name in ipairs(redis.call('HKEYS', files)) do redis.call('DEL', hp .. name) end
-for _, f in ipairs(redis.call('HKEYS', meta)) do
-  if string.sub(f, 1, 7) == 'status:' then redis.call('DEL', lp .. string.sub(f, 8)) end
+local all = eachFileKey(meta, function(k) redis.call('DEL', k) end)
+local owner = ''
+for j = 1, #all, 2 do
+  if all[j] == 'owner' then owner = all[j+1] end
+  if string.sub(all[j], 1, 7) == 'status:' then redis.call('DEL', lp .. string.sub(all[j], 8)) end
 end
-redis.call('DEL', meta, files)
+redis.call('DEL', meta)
 return {'OK', owner}
 `
 

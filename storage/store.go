@@ -4,9 +4,9 @@
 //
 // Keys (p is Options.Prefix; the braces are Redis Cluster hash tags):
 //
-//	p:{b:ID}:m          hash   summary fields and per-brief totals
-//	p:{b:ID}:f          hash   file name -> stored value (see codec.go)
-//	p:{b:ID}:h:NAME     list   the file's previous stored values, newest first, at most 10
+//	p:{b:ID}:m          hash   summary fields, per-brief totals, each file's version and size
+//	p:{b:ID}:f:NAME     string the file's current version (see codec.go)
+//	p:{b:ID}:h:NAME:V   string version V of the file, once replaced; the last 10 are kept
 //	p:{b:ID}:l:SECTION  string lease on a section's generation: holder, own TTL
 //	p:{b:ID}:ev         channel progress events
 //	p:{u:UID}:b         zset   the owner's briefs by creation time
@@ -14,7 +14,7 @@
 //	p:{idx}:exp         zset   every brief by expiry time
 //	p:{idx}:st:STATUS   zset   briefs with that overall status, by creation time
 //	p:{idx}:sec:SECTOR  zset   briefs of that sector, by creation time
-//	p:{idx}:rec         hash   brief id -> "stored bytes|owner|sector", for removal and Stats
+//	p:{idx}:rec         hash   brief id -> "seq|stored bytes|owner|sector", for removal and Stats
 //	p:{idx}:bytes       string sum of the stored bytes in rec
 //
 // Every key of a brief shares one slot and one expiry time, and each change to a brief is one Lua
@@ -28,6 +28,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"time"
 
 	"github.com/klauspost/compress/zstd"
@@ -148,11 +149,14 @@ func (s *Store) now() time.Time { return s.opts.Clock() }
 // Key names. Hash tags keep a brief's keys in one cluster slot, a user's in another, and all global
 // indexes in a third, so each group can change in one Lua call.
 
-func (s *Store) briefTag(id string) string       { return s.opts.Prefix + ":{b:" + id + "}" }
-func (s *Store) metaKey(id string) string        { return s.briefTag(id) + ":m" }
-func (s *Store) filesKey(id string) string       { return s.briefTag(id) + ":f" }
-func (s *Store) histPrefix(id string) string     { return s.briefTag(id) + ":h:" }
-func (s *Store) histKey(id, name string) string  { return s.histPrefix(id) + name }
+func (s *Store) briefTag(id string) string          { return s.opts.Prefix + ":{b:" + id + "}" }
+func (s *Store) metaKey(id string) string           { return s.briefTag(id) + ":m" }
+func (s *Store) filePrefix(id string) string        { return s.briefTag(id) + ":f:" }
+func (s *Store) fileKey(id, name string) string     { return s.filePrefix(id) + name }
+func (s *Store) histPrefix(id string) string        { return s.briefTag(id) + ":h:" }
+func (s *Store) histKey(id, name string, v int64) string {
+	return s.histPrefix(id) + name + ":" + strconv.FormatInt(v, 10)
+}
 func (s *Store) leasePrefix(id string) string    { return s.briefTag(id) + ":l:" }
 func (s *Store) leaseKey(id, sec string) string  { return s.leasePrefix(id) + sec }
 func (s *Store) eventsChannel(id string) string  { return s.briefTag(id) + ":ev" }

@@ -153,7 +153,6 @@ type WriteOptions struct {
 }
 
 var (
-	nameRE  = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
 	fieldRE = regexp.MustCompile(`^[a-z][a-z0-9_]{0,31}(:[a-z][a-z0-9_]{0,63})?$`)
 	ownerRE = regexp.MustCompile(`^[A-Za-z0-9_.@+-]{1,128}$`)
 )
@@ -178,8 +177,14 @@ func validID(id string) bool {
 	return true
 }
 
+// checkName accepts file and section names: ^[a-z][a-z0-9_]{0,63}$ (by hand: it is on every read).
 func checkName(kind, name string) error {
-	if !nameRE.MatchString(name) {
+	ok := len(name) >= 1 && len(name) <= 64 && 'a' <= name[0] && name[0] <= 'z'
+	for i := 1; ok && i < len(name); i++ {
+		c := name[i]
+		ok = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_'
+	}
+	if !ok {
 		return fmt.Errorf("%w: %s name %q (want lower-case letters, digits, _)", ErrInvalid, kind, name)
 	}
 	return nil
@@ -198,7 +203,7 @@ func checkFields(fields map[string]string) error {
 		return fmt.Errorf("%w: %d fields in one call (at most %d)", ErrInvalid, len(fields), maxFields)
 	}
 	for k, v := range fields {
-		if !fieldRE.MatchString(k) || reservedFields[k] || strings.HasPrefix(k, "since:") || strings.HasPrefix(k, "op:") {
+		if !fieldRE.MatchString(k) || reservedFields[k] || storeManaged(k) {
 			return fmt.Errorf("%w: field name %q", ErrInvalid, k)
 		}
 		if len(v) > maxFieldValue {
@@ -212,6 +217,20 @@ func checkFields(fields map[string]string) error {
 	}
 	return nil
 }
+
+// storeManaged reports whether k is a per-file or per-section field the store keeps itself.
+func storeManaged(k string) bool {
+	for _, p := range []string{"v:", "z:", "op:", "since:"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// briefFiles are the files a brief usually has (DESIGN.md): ReadSession fetches them together with
+// the summary in one round trip, and any others in a second.
+var briefFiles = []string{"input", "meta", "market_research", "content_generation", "logo_creation", "seo_optimization", "template_selection"}
 
 // marksGenerating reports whether fields may make the brief generating.
 func marksGenerating(fields map[string]string) bool {
@@ -291,7 +310,7 @@ func parseSummary(id string, h map[string]string) (Summary, bool) {
 		case FieldBusinessName, FieldSector, FieldCity, FieldCountry, FieldLanguage:
 			continue
 		}
-		if reservedFields[k] || strings.HasPrefix(k, "op:") {
+		if reservedFields[k] || storeManaged(k) {
 			continue
 		}
 		sum.Fields[k] = v
