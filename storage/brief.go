@@ -365,8 +365,7 @@ type mutation struct {
 	summary Summary // only the fields the indexes need
 }
 
-// mutate runs mutateLua, then brings the global indexes up to date when the brief's status or size
-// changed.
+// mutate runs mutateLua, then brings the global indexes up to date when the brief's status changed.
 func (s *Store) mutate(ctx context.Context, id, name string, expect int64, value []byte, prebuilt bool, now time.Time, fields map[string]string) (mutation, error) {
 	if marksGenerating(fields) {
 		// Before the write: should the index update after it be lost, the brief is where the
@@ -400,8 +399,9 @@ func (s *Store) mutate(ctx context.Context, id, name string, expect int64, value
 	}
 	str := func(i int) string { v, _ := res[i].(string); return v }
 	num := func(i int) int64 { n, _ := strconv.ParseInt(str(i), 10, 64); return n }
+	version, _ := res[1].(int64)
 	m := mutation{
-		version: res[1].(int64),
+		version: version,
 		summary: Summary{
 			ID: id, Status: BriefStatus(str(2)), CreatedAt: time.UnixMilli(num(4)), ExpiresAt: time.UnixMilli(num(5)),
 			OwnerID: str(6), Sector: str(7), StoredBytes: num(8), HistoryBytes: num(9), seq: num(10),

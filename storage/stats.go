@@ -29,8 +29,10 @@ func (s *Store) HealthCheck(ctx context.Context) error {
 // Stats is what the admin console shows about the store.
 type Stats struct {
 	// Briefs counts the live briefs; StoredBytes what their files and kept versions take as
-	// stored. Both come from the indexes, so a brief that expired since the janitor's last pass
-	// is no longer counted in Briefs but may still be in StoredBytes.
+	// stored. Both come from the indexes: a brief's size reaches them when it is created, when its
+	// status changes (every generation ends with one) and at the janitor's sweep, and a brief that
+	// expired since the janitor's last pass is no longer counted in Briefs but may still be in
+	// StoredBytes.
 	Briefs      int64
 	StoredBytes int64
 	Server      ServerInfo
