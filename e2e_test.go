@@ -201,7 +201,8 @@ func TestOwnerJourneyInTheBrowser(t *testing.T) {
 	// Keep the other cards' DOM nodes: regenerating the logo must not replace them.
 	eval[bool](b, "remember the cards", `(() => {
 		window.sseMessages = 0;
-		document.body.addEventListener("htmx:sseMessage", () => { window.sseMessages++; });
+		// Counted before the swap: after it the card that received the event has left the page.
+		document.body.addEventListener("htmx:sseBeforeMessage", () => { window.sseMessages++; });
 		window.cardsBefore = {};
 		document.querySelectorAll('[data-testid^="section-"][data-version]').forEach(el => {
 			window.cardsBefore[el.dataset.testid] = {node: el, version: el.dataset.version};

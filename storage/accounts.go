@@ -71,6 +71,8 @@ func (a *Accounts) tokenKey(token string) string {
 // CreateUser stores a new account. The address is claimed first with NX, so two signups with one
 // address can never both succeed; ErrConflict means it is taken.
 func (a *Accounts) CreateUser(ctx context.Context, email, name, passwordHash string, role Role) (User, error) {
+	ctx, cancel := boundTo(ctx, DefaultTimeout)
+	defer cancel()
 	u := User{
 		ID:           randomToken(16),
 		Email:        NormalizeEmail(email),
@@ -102,6 +104,8 @@ func (a *Accounts) CreateUser(ctx context.Context, email, name, passwordHash str
 
 // User returns the account with id.
 func (a *Accounts) User(ctx context.Context, id string) (User, error) {
+	ctx, cancel := boundTo(ctx, DefaultTimeout)
+	defer cancel()
 	f, err := a.rdb.HGetAll(ctx, a.userKey(id)).Result()
 	if err != nil {
 		return User{}, fmt.Errorf("read user: %w", classify(err))
@@ -124,6 +128,8 @@ func (a *Accounts) User(ctx context.Context, id string) (User, error) {
 
 // UserByEmail returns the account registered with email.
 func (a *Accounts) UserByEmail(ctx context.Context, email string) (User, error) {
+	ctx, cancel := boundTo(ctx, DefaultTimeout)
+	defer cancel()
 	id, err := a.rdb.Get(ctx, a.emailKey(email)).Result()
 	if errors.Is(err, redis.Nil) {
 		return User{}, fmt.Errorf("email %s: %w", NormalizeEmail(email), ErrNotFound)
@@ -136,6 +142,8 @@ func (a *Accounts) UserByEmail(ctx context.Context, email string) (User, error) 
 
 // SetRole changes what a user may do.
 func (a *Accounts) SetRole(ctx context.Context, id string, role Role) error {
+	ctx, cancel := boundTo(ctx, DefaultTimeout)
+	defer cancel()
 	n, err := a.rdb.Exists(ctx, a.userKey(id)).Result()
 	if err != nil {
 		return fmt.Errorf("set role: %w", classify(err))
@@ -151,6 +159,8 @@ func (a *Accounts) SetRole(ctx context.Context, id string, role Role) error {
 
 // EndSessions invalidates every browser session of the user: their cookies carry the old generation.
 func (a *Accounts) EndSessions(ctx context.Context, id string) error {
+	ctx, cancel := boundTo(ctx, DefaultTimeout)
+	defer cancel()
 	if err := a.rdb.HIncrBy(ctx, a.userKey(id), "session_gen", 1).Err(); err != nil {
 		return fmt.Errorf("end sessions: %w", classify(err))
 	}
@@ -159,6 +169,8 @@ func (a *Accounts) EndSessions(ctx context.Context, id string) error {
 
 // ListUsers pages through accounts, newest first. The cursor is the last page's final score.
 func (a *Accounts) ListUsers(ctx context.Context, cursor string, limit int) ([]User, string, error) {
+	ctx, cancel := boundTo(ctx, DefaultTimeout)
+	defer cancel()
 	max := "+inf"
 	if cursor != "" {
 		if _, err := strconv.ParseInt(cursor, 10, 64); err != nil {
@@ -192,6 +204,8 @@ func (a *Accounts) ListUsers(ctx context.Context, cursor string, limit int) ([]U
 
 // CountUsers is how many accounts exist.
 func (a *Accounts) CountUsers(ctx context.Context) (int64, error) {
+	ctx, cancel := boundTo(ctx, DefaultTimeout)
+	defer cancel()
 	n, err := a.rdb.ZCard(ctx, a.usersIndex()).Result()
 	if err != nil {
 		return 0, fmt.Errorf("count users: %w", classify(err))
@@ -202,6 +216,8 @@ func (a *Accounts) CountUsers(ctx context.Context) (int64, error) {
 // CreateToken issues an API token for the user. Only its hash is stored; the token itself is
 // returned once.
 func (a *Accounts) CreateToken(ctx context.Context, userID string, ttl time.Duration) (string, error) {
+	ctx, cancel := boundTo(ctx, DefaultTimeout)
+	defer cancel()
 	token := "gns_" + randomToken(32)
 	if err := a.rdb.Set(ctx, a.tokenKey(token), userID, ttl).Err(); err != nil {
 		return "", fmt.Errorf("create token: %w", classify(err))
@@ -211,6 +227,8 @@ func (a *Accounts) CreateToken(ctx context.Context, userID string, ttl time.Dura
 
 // TokenUser returns the user a live token belongs to.
 func (a *Accounts) TokenUser(ctx context.Context, token string) (User, error) {
+	ctx, cancel := boundTo(ctx, DefaultTimeout)
+	defer cancel()
 	id, err := a.rdb.Get(ctx, a.tokenKey(token)).Result()
 	if errors.Is(err, redis.Nil) {
 		return User{}, fmt.Errorf("token: %w", ErrNotFound)
@@ -223,6 +241,8 @@ func (a *Accounts) TokenUser(ctx context.Context, token string) (User, error) {
 
 // RevokeToken ends a token's life.
 func (a *Accounts) RevokeToken(ctx context.Context, token string) error {
+	ctx, cancel := boundTo(ctx, DefaultTimeout)
+	defer cancel()
 	if err := a.rdb.Del(ctx, a.tokenKey(token)).Err(); err != nil {
 		return fmt.Errorf("revoke token: %w", classify(err))
 	}

@@ -31,6 +31,8 @@ func (d *Drafts) key(userID string) string { return d.prefix + ":{u:" + userID +
 
 // SaveDraft replaces the user's draft and gives it a fresh day.
 func (d *Drafts) SaveDraft(ctx context.Context, userID string, data []byte) error {
+	ctx, cancel := boundTo(ctx, DefaultTimeout)
+	defer cancel()
 	if len(data) > MaxDraftSize {
 		return fmt.Errorf("save draft: %w: %d bytes (at most %d)", ErrTooLarge, len(data), MaxDraftSize)
 	}
@@ -42,6 +44,8 @@ func (d *Drafts) SaveDraft(ctx context.Context, userID string, data []byte) erro
 
 // LoadDraft returns the user's draft; ErrNotFound when there is none.
 func (d *Drafts) LoadDraft(ctx context.Context, userID string) ([]byte, error) {
+	ctx, cancel := boundTo(ctx, DefaultTimeout)
+	defer cancel()
 	data, err := d.rdb.Get(ctx, d.key(userID)).Bytes()
 	if errors.Is(err, redis.Nil) {
 		return nil, fmt.Errorf("draft: %w", ErrNotFound)
@@ -54,6 +58,8 @@ func (d *Drafts) LoadDraft(ctx context.Context, userID string) ([]byte, error) {
 
 // DeleteDraft forgets the user's draft, once the brief it was for exists.
 func (d *Drafts) DeleteDraft(ctx context.Context, userID string) error {
+	ctx, cancel := boundTo(ctx, DefaultTimeout)
+	defer cancel()
 	if err := d.rdb.Del(ctx, d.key(userID)).Err(); err != nil {
 		return fmt.Errorf("delete draft: %w", classify(err))
 	}

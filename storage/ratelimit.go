@@ -76,15 +76,21 @@ func (l *Limiter) run(ctx context.Context, key string, limit int, window time.Du
 
 // Take records an event if the limit allows it: for actions such as generating a brief.
 func (l *Limiter) Take(ctx context.Context, key string, limit int, window time.Duration) (Decision, error) {
+	ctx, cancel := boundTo(ctx, DefaultTimeout)
+	defer cancel()
 	return l.run(ctx, key, limit, window, takeIfAllowed)
 }
 
 // Check says whether the limit is reached without recording anything.
 func (l *Limiter) Check(ctx context.Context, key string, limit int, window time.Duration) (Decision, error) {
+	ctx, cancel := boundTo(ctx, DefaultTimeout)
+	defer cancel()
 	return l.run(ctx, key, limit, window, peek)
 }
 
 // Record counts a failure (a wrong password) whatever the limit says.
 func (l *Limiter) Record(ctx context.Context, key string, limit int, window time.Duration) (Decision, error) {
+	ctx, cancel := boundTo(ctx, DefaultTimeout)
+	defer cancel()
 	return l.run(ctx, key, limit, window, recordAlways)
 }
