@@ -45,6 +45,7 @@ type Messages struct {
 	Units      Units
 	Errors     Errors
 	Validation Validation
+	Admin      AdminText
 	Website    WebsiteText
 }
 
@@ -100,6 +101,7 @@ func english() *Messages {
 		Units:      unitsEN(),
 		Errors:     errorsEN(),
 		Validation: validationEN(),
+		Admin:      adminEN(),
 		Website:    websiteEN(),
 	}
 }
@@ -117,6 +119,7 @@ func french() *Messages {
 		Units:      unitsFR(),
 		Errors:     errorsFR(),
 		Validation: validationFR(),
+		Admin:      adminFR(),
 		Website:    websiteFR(),
 	}
 }
