@@ -43,6 +43,7 @@ type Briefs interface {
 	FileHistory(ctx context.Context, id, name string) ([]storage.File, error)
 	ExtendSessionTTL(ctx context.Context, id string, ttl time.Duration) (time.Time, error)
 	DeleteSession(ctx context.Context, id string) error
+	UpdateFields(ctx context.Context, id string, fields map[string]string) (storage.BriefStatus, error)
 	Subscribe(ctx context.Context, briefID string) (<-chan []byte, func() error, error)
 }
 
@@ -93,6 +94,8 @@ type Config struct {
 	TokenTTL       time.Duration
 	// BodyLimit bounds every request body, in bytes.
 	BodyLimit int
+	// Website says where briefs' websites are served and published.
+	Website WebsiteConfig
 }
 
 // Server holds the dependencies the handlers share.
@@ -117,6 +120,8 @@ type Server struct {
 	dummyHash string
 	// routeTable lists every route with its access rule.
 	routeTable []route
+	// sites builds, keeps and publishes briefs' websites.
+	sites *sites
 }
 
 // New builds the Fiber app with its routes.
@@ -164,6 +169,7 @@ func New(cfg Config) (*fiber.App, *Server) {
 		trustedProxies: cfg.TrustedProxies,
 		tokenTTL:       cfg.TokenTTL,
 		dummyHash:      hashPassword("genesis: no such account"),
+		sites:          newSites(cfg.Website, cfg.Briefs, cfg.Logger, cfg.Done),
 	}
 	proxies := make([]string, len(cfg.TrustedProxies))
 	for i, p := range cfg.TrustedProxies {

@@ -1,0 +1,23 @@
+package views
+
+import "genesis/views/i18n"
+
+// PublicationReason says, in the reader's language, why publishing a website failed.
+func PublicationReason(m *i18n.Messages, pub Publication) string {
+	switch pub.Reason {
+	case "timeout":
+		return m.Website.ReasonTimeout
+	case "status":
+		return i18n.F(m.Website.ReasonStatus, pub.HTTPStatus)
+	case "interrupted":
+		return m.Website.ReasonInterrupted
+	}
+	return m.Website.ReasonUnreachable
+}
+
+func boolAttr(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
