@@ -4,7 +4,7 @@ import "github.com/gofiber/fiber/v2"
 
 // routes is the one route table: every URL Genesis answers, with who may use it, on one screen.
 func (s *Server) routes(app *fiber.App) {
-	app.Use(s.requestContext, securityHeaders)
+	app.Use(s.metrics.observeHTTP, s.requestContext, securityHeaders)
 
 	// Probes and assets: no session, no language.
 	app.Get("/healthz", s.healthz)
@@ -12,6 +12,8 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/health", s.healthReport)
 	app.Get("/static/*", s.staticFile)
 	app.Get("/favicon.ico", s.favicon)
+	// A scraper with METRICS_TOKEN reads /metrics here; anyone else goes on to the admin-only route.
+	app.Get("/metrics", s.metricsByToken)
 
 	app.Use(s.language, s.loadSession, s.authenticate, s.checkCSRF)
 	r := router{s: s, group: app, table: &s.routeTable}
@@ -42,6 +44,17 @@ func (s *Server) routes(app *fiber.App) {
 	r.post("/briefs/:id/website", briefOwner, s.createWebsite)
 	r.get("/briefs/:id/site.zip", briefOwner, s.siteZip)
 	r.get("/briefs/:id/site/*", briefOwner, s.sitePreview)
+
+	r.get("/admin", adminOnly, s.adminOverview)
+	r.get("/admin/sessions", adminOnly, s.adminSessions)
+	r.get("/admin/sessions/:id", adminOnly, s.adminSession)
+	r.post("/admin/sessions/:id/extend", adminOnly, s.adminExtend)
+	r.post("/admin/sessions/:id/delete", adminOnly, s.adminDelete)
+	r.post("/admin/sessions/:id/sections/:name/rerun", adminOnly, s.adminRerun)
+	r.get("/admin/users", adminOnly, s.adminUsers)
+	r.post("/admin/users/:uid/role", adminOnly, s.adminSetRole)
+	r.get("/admin/redis", adminOnly, s.adminRedis)
+	r.get("/metrics", adminOnly, s.metricsPage)
 
 	api := r.sub("/api/v1")
 	api.post("/auth/register", public, s.apiRegister)

@@ -34,6 +34,7 @@ type Accounts interface {
 	CreateToken(ctx context.Context, userID string, ttl time.Duration) (string, error)
 	TokenUser(ctx context.Context, token string) (storage.User, error)
 	RevokeToken(ctx context.Context, token string) error
+	AdminAccounts
 }
 
 // Briefs is the brief store as the web layer uses it.
@@ -45,6 +46,7 @@ type Briefs interface {
 	DeleteSession(ctx context.Context, id string) error
 	UpdateFields(ctx context.Context, id string, fields map[string]string) (storage.BriefStatus, error)
 	Subscribe(ctx context.Context, briefID string) (<-chan []byte, func() error, error)
+	AdminBriefs
 }
 
 // Generator runs the agents on briefs.
@@ -96,6 +98,11 @@ type Config struct {
 	BodyLimit int
 	// Website says where briefs' websites are served and published.
 	Website WebsiteConfig
+	// Metrics receives the app's measurements and serves /metrics; nil gives the server its own.
+	Metrics *Metrics
+	// MetricsToken lets a scraper read /metrics with "Authorization: Bearer <token>"; empty, only
+	// admins can.
+	MetricsToken string
 }
 
 // Server holds the dependencies the handlers share.
@@ -122,6 +129,9 @@ type Server struct {
 	routeTable []route
 	// sites builds, keeps and publishes briefs' websites.
 	sites *sites
+	// metrics counts requests, agent runs and Redis commands; /metrics serves them.
+	metrics      *Metrics
+	metricsToken string
 }
 
 // New builds the Fiber app with its routes.
@@ -137,6 +147,9 @@ func New(cfg Config) (*fiber.App, *Server) {
 	}
 	if cfg.GenerateRatePerMin == 0 {
 		cfg.GenerateRatePerMin = 60
+	}
+	if cfg.Metrics == nil {
+		cfg.Metrics = NewMetrics(nil)
 	}
 	store := sessions.NewCookieStore(cfg.SessionKeys...)
 	store.Options = &sessions.Options{
@@ -170,6 +183,8 @@ func New(cfg Config) (*fiber.App, *Server) {
 		tokenTTL:       cfg.TokenTTL,
 		dummyHash:      hashPassword("genesis: no such account"),
 		sites:          newSites(cfg.Website, cfg.Briefs, cfg.Logger, cfg.Done),
+		metrics:        cfg.Metrics,
+		metricsToken:   cfg.MetricsToken,
 	}
 	proxies := make([]string, len(cfg.TrustedProxies))
 	for i, p := range cfg.TrustedProxies {
