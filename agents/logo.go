@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,9 +22,9 @@ const (
 // Canvas sizes in SVG user units. Monogram and emblem are square; the wordmark is wide so long names
 // stay legible. RasterizeSVG keeps the aspect ratio inside its square output.
 const (
-	squareCanvas   = 512
-	wordmarkWidth  = 960
-	wordmarkHeight = 320
+	logoSquareCanvas   = 512
+	logoWordmarkWidth  = 960
+	logoWordmarkHeight = 320
 	// logoNameRunes bounds the lettering of wordmark and emblem; longer names are shortened at a
 	// word boundary (and such names get the monogram as primary anyway).
 	logoNameRunes  = 80
@@ -56,6 +57,7 @@ type logoBrief struct {
 	// specific is false when the sector suggested no symbol and the motif is abstract.
 	specific bool
 	notes    []Text // said in every description: substitutions, shortening
+	mood     Text   // what the sector's colours convey, from the knowledge data
 }
 
 // logoConcept is one drawn concept before it becomes a Logo.
@@ -74,12 +76,13 @@ func (lf *logoFonts) logos(req Request, sector SectorProfile) (LogoCreationResul
 		lb.lang = French
 	}
 	lb.display, lb.notes = lf.displayName(lb.buf, in, sector, lb.lang)
-	lb.title = limitRunes(strings.Join(strings.Fields(in.BusinessName), " "), logoTitleRunes)
+	lb.title = logoTitle(in.BusinessName)
 	if lb.title == "" {
 		lb.title = lb.display
 	}
-	lb.pal = derivePalette(sector, in.BusinessName, req.Variation, lb.rng, lb.hints, lb.lang)
-	lb.motif, lb.specific = sectorMotif(sector, in.Sector, in.BusinessName)
+	lb.pal = deriveLogoPalette(sector, in.BusinessName, req.Variation, lb.rng, lb.hints, lb.lang)
+	lb.motif, lb.specific = logoSectorMotif(sector, in.Sector, in.BusinessName)
+	lb.mood = sector.ColorMood
 
 	mono, err := lf.monogram(lb)
 	if err != nil {
@@ -94,7 +97,7 @@ func (lf *logoFonts) logos(req Request, sector SectorProfile) (LogoCreationResul
 		return LogoCreationResult{}, fmt.Errorf("emblem: %w", err)
 	}
 
-	primary, reason := choosePrimary(lb.display, lb.specific, lb.hints, req.Instruction)
+	primary, reason := logoChoosePrimary(lb.display, lb.specific, lb.hints, req.Instruction)
 	concepts := []*logoConcept{mono, word, emb}
 	var res LogoCreationResult
 	var main *logoConcept
@@ -104,13 +107,16 @@ func (lf *logoFonts) logos(req Request, sector SectorProfile) (LogoCreationResul
 		}
 		if c.logo.Concept == primary {
 			c.logo.Description += " " + reason.In(lb.lang)
+		}
+		c.logo.Description = logoTypeset(c.logo.Description, lb.lang)
+		if c.logo.Concept == primary {
 			res.PrimaryLogo, main = c.logo, c
 			continue
 		}
 		res.Alternatives = append(res.Alternatives, c.logo)
 	}
 	res.ColorPalette = lb.pal.colors
-	res.BrandGuidelines = guidelines(lb, main, mono, word, emb)
+	res.BrandGuidelines = logoGuidelines(lb, main, mono, word, emb)
 	return res, nil
 }
 
@@ -137,11 +143,23 @@ func (lf *logoFonts) displayName(buf *sfnt.Buffer, in Input, sector SectorProfil
 			"Les lettres absentes de la police intégrée sont omises du lettrage.",
 		})
 	}
-	if short := limitRunes(name, logoNameRunes); short != name {
+	if short := logoLimitRunes(name, logoNameRunes); short != name {
 		name = short
 		notes = append(notes, Text{"The name is shortened to fit.", "Le nom est abrégé pour tenir dans le logo."})
 	}
 	return name, notes
+}
+
+// logoTitle is the accessible name: the owner's spelling with whitespace collapsed and control
+// and format characters (bidi overrides, zero-width marks) removed.
+func logoTitle(name string) string {
+	clean := strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) {
+			return ' '
+		}
+		return r
+	}, name)
+	return logoLimitRunes(strings.Join(strings.Fields(clean), " "), logoTitleRunes)
 }
 
 // logoFold is fold with a fast path for ASCII, which most names, sectors and aliases are.
@@ -154,8 +172,8 @@ func logoFold(s string) string {
 	return strings.ToLower(strings.TrimSpace(s))
 }
 
-// limitRunes cuts s to at most n runes, at a word boundary when one is near, ending with "…".
-func limitRunes(s string, n int) string {
+// logoLimitRunes cuts s to at most n runes, at a word boundary when one is near, ending with "…".
+func logoLimitRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
@@ -220,10 +238,10 @@ func logoInitials(name string) []rune {
 	return out
 }
 
-// choosePrimary picks the concept that suits the name best: initials for long names, the name
+// logoChoosePrimary picks the concept that suits the name best: initials for long names, the name
 // itself for short ones, the emblem when the sector has a clear symbol. The instruction may name a
 // concept, or ask for something bolder (emblem) or more minimal (wordmark).
-func choosePrimary(display string, specific bool, h Hints, instruction string) (string, Text) {
+func logoChoosePrimary(display string, specific bool, h Hints, instruction string) (string, Text) {
 	ins := logoFold(instruction)
 	for _, c := range []struct {
 		concept string
@@ -261,17 +279,7 @@ func choosePrimary(display string, specific bool, h Hints, instruction string) (
 	return ConceptWordmark, Text{"Primary choice: the name is short enough to carry the brand on its own.", "Choix principal : le nom est assez court pour porter la marque à lui seul."}
 }
 
-// colorRef names a palette colour in a sentence: "Deep Teal (#0f5e63)", lower-cased in French
-// where colour names are common nouns.
-func colorRef(c RGB, lang Language) string {
-	n := paletteColorName(c, lang)
-	if lang == French {
-		n = strings.ToLower(n)
-	}
-	return n + " (" + c.Hex() + ")"
-}
-
-func quoted(s string, lang Language) string {
+func logoQuoted(s string, lang Language) string {
 	if lang == French {
 		return "« " + s + " »"
 	}
@@ -313,7 +321,7 @@ func (lf *logoFonts) monogram(lb *logoBrief) (*logoConcept, error) {
 		style = []string{"halo", "dot"}[lb.rng.IntN(2)]
 	}
 
-	c := logoPt{squareCanvas / 2, squareCanvas / 2}
+	c := logoPt{logoSquareCanvas / 2, logoSquareCanvas / 2}
 	const r = 224.0
 	badge := func(r float64) shapeContour {
 		switch shape.id {
@@ -327,7 +335,7 @@ func (lf *logoFonts) monogram(lb *logoBrief) (*logoConcept, error) {
 		return shapeCircle(c, r)
 	}
 	pal := lb.pal
-	d := newSVGDoc(squareCanvas, squareCanvas, lb.title)
+	d := newSVGDoc(logoSquareCanvas, logoSquareCanvas, lb.title)
 	letterColor := pal.light
 	boxScale := 1.0
 	switch style {
@@ -367,25 +375,25 @@ func (lf *logoFonts) monogram(lb *logoBrief) (*logoConcept, error) {
 	var look Text
 	switch style {
 	case "ring":
-		look = Text{"outlined in " + colorRef(pal.primary, English), "cerclé " + frDe(colorRef(pal.primary, French))}
+		look = Text{"outlined in " + pal.ref(pal.primary, English), "cerclé " + logoFrDe(pal.ref(pal.primary, French))}
 	case "halo":
 		look = Text{
-			"filled with " + colorRef(pal.primary, English) + " and an inner ring of " + colorRef(pal.accent, English),
-			"rempli " + frDe(colorRef(pal.primary, French)) + " avec un anneau intérieur " + colorRef(pal.accent, French),
+			"filled with " + pal.ref(pal.primary, English) + " and an inner ring of " + pal.ref(pal.accent, English),
+			"rempli " + logoFrDe(pal.ref(pal.primary, French)) + " avec un anneau intérieur " + pal.ref(pal.accent, French),
 		}
 	case "dot":
 		look = Text{
-			"filled with " + colorRef(pal.primary, English) + " and a " + colorRef(pal.accent, English) + " dot",
-			"rempli " + frDe(colorRef(pal.primary, French)) + " avec une pastille " + colorRef(pal.accent, French),
+			"filled with " + pal.ref(pal.primary, English) + " and a " + pal.ref(pal.accent, English) + " dot",
+			"rempli " + logoFrDe(pal.ref(pal.primary, French)) + " avec une pastille " + pal.ref(pal.accent, French),
 		}
 	default:
-		look = Text{"filled with " + colorRef(pal.primary, English), "rempli " + frDe(colorRef(pal.primary, French))}
+		look = Text{"filled with " + pal.ref(pal.primary, English), "rempli " + logoFrDe(pal.ref(pal.primary, French))}
 	}
 	desc := Text{
 		fmt.Sprintf("Monogram: %s %s in %s on a %s %s. Compact and legible down to 16 px — for the favicon, social avatars and stamps.",
-			what.EN, quoted(text, English), face.name, shape.name.EN, look.EN),
+			what.EN, logoQuoted(text, English), face.name, shape.name.EN, look.EN),
 		fmt.Sprintf("Monogramme : %s %s en %s sur un %s %s. Compact et lisible jusqu'à 16 px — pour le favicon, les avatars de réseaux sociaux et les tampons.",
-			what.FR, quoted(text, French), face.name, shape.name.FR, look.FR),
+			what.FR, logoQuoted(text, French), face.name, shape.name.FR, look.FR),
 	}
 	return &logoConcept{
 		logo:           Logo{Concept: ConceptMonogram, Description: desc.In(lang), SVG: d.String()},
@@ -423,7 +431,7 @@ func (lf *logoFonts) wordmark(lb *logoBrief) (*logoConcept, error) {
 		textColor = pal.dark
 	}
 
-	area := logoBox{60, 40, wordmarkWidth - 60, wordmarkHeight - 40}
+	area := logoBox{60, 40, logoWordmarkWidth - 60, logoWordmarkHeight - 40}
 	switch accent {
 	case "underline", "bar":
 		area.Y1 -= 44
@@ -436,7 +444,7 @@ func (lf *logoFonts) wordmark(lb *logoBrief) (*logoConcept, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := newSVGDoc(wordmarkWidth, wordmarkHeight, lb.title)
+	d := newSVGDoc(logoWordmarkWidth, logoWordmarkHeight, lb.title)
 	tb.draw(d, textColor)
 	thick := math.Max(6, 0.07*tb.size)
 	last := tb.baselines[len(tb.baselines)-1]
@@ -456,10 +464,10 @@ func (lf *logoFonts) wordmark(lb *logoBrief) (*logoConcept, error) {
 
 	lang := lb.lang
 	style := map[string]Text{
-		"underline": {"underlined in " + colorRef(pal.accent, English), "souligné " + frDe(colorRef(pal.accent, French))},
-		"bar":       {"with a short " + colorRef(pal.accent, English) + " bar", "avec une courte barre " + colorRef(pal.accent, French)},
-		"dot":       {"finished with a " + colorRef(pal.accent, English) + " dot", "ponctué d'un point " + colorRef(pal.accent, French)},
-		"overline":  {"under a " + colorRef(pal.accent, English) + " rule", "sous un filet " + colorRef(pal.accent, French)},
+		"underline": {"underlined in " + pal.ref(pal.accent, English), "souligné " + logoFrDe(pal.ref(pal.accent, French))},
+		"bar":       {"with a short " + pal.ref(pal.accent, English) + " bar", "avec une courte barre " + pal.ref(pal.accent, French)},
+		"dot":       {"finished with a " + pal.ref(pal.accent, English) + " dot", "ponctué d'un point " + pal.ref(pal.accent, French)},
+		"overline":  {"under a " + pal.ref(pal.accent, English) + " rule", "sous un filet " + pal.ref(pal.accent, French)},
 		"none":      {"without ornament", "sans ornement"},
 	}[accent]
 	spacing := Text{}
@@ -468,14 +476,14 @@ func (lf *logoFonts) wordmark(lb *logoBrief) (*logoConcept, error) {
 	}
 	desc := Text{
 		fmt.Sprintf("Wordmark: %s set in %s%s, %s, %s. The name itself becomes the brand — best for the website header, signage and packaging.",
-			quoted(lb.display, English), face.name, spacing.EN, colorRef(textColor, English), style.EN),
+			logoQuoted(lb.display, English), face.name, spacing.EN, pal.ref(textColor, English), style.EN),
 		fmt.Sprintf("Logotype : %s composé en %s%s, %s, %s. Le nom devient la marque — idéal pour l'en-tête du site, l'enseigne et les emballages.",
-			quoted(lb.display, French), face.name, spacing.FR, colorRef(textColor, French), style.FR),
+			logoQuoted(lb.display, French), face.name, spacing.FR, pal.ref(textColor, French), style.FR),
 	}
 	return &logoConcept{
 		logo:           Logo{Concept: ConceptWordmark, Description: desc.In(lang), SVG: d.String()},
 		font:           face.name,
-		clearSpace:     int(math.Round(tb.capHeight * squareCanvas / wordmarkWidth)),
+		clearSpace:     int(math.Round(tb.capHeight * logoSquareCanvas / logoWordmarkWidth)),
 		clearSpaceRule: Text{"the height of its capital letters", "la hauteur de ses capitales"},
 	}, nil
 }
@@ -492,8 +500,8 @@ func (lf *logoFonts) emblem(lb *logoBrief) (*logoConcept, error) {
 	case h.Bolder:
 		container = "solid"
 	}
-	d := newSVGDoc(squareCanvas, squareCanvas, lb.title)
-	c := logoPt{squareCanvas / 2, 186}
+	d := newSVGDoc(logoSquareCanvas, logoSquareCanvas, lb.title)
+	c := logoPt{logoSquareCanvas / 2, 186}
 	ink := motifInk{main: pal.primary, second: pal.secondary, accent: pal.accent, detail: pal.light}
 	markR := 100.0
 	var holder RGB
@@ -528,7 +536,7 @@ func (lf *logoFonts) emblem(lb *logoBrief) (*logoConcept, error) {
 	if lb.rng.IntN(2) == 0 {
 		nameColor = pal.primary
 	}
-	tb, err := face.fitText(lb.buf, lb.display, 0.01, logoBox{40, 358, squareCanvas - 40, 478}, 76, 2, 1.15)
+	tb, err := face.fitText(lb.buf, lb.display, 0.01, logoBox{40, 358, logoSquareCanvas - 40, 478}, 76, 2, 1.15)
 	if err != nil {
 		return nil, err
 	}
@@ -536,16 +544,16 @@ func (lf *logoFonts) emblem(lb *logoBrief) (*logoConcept, error) {
 
 	lang := lb.lang
 	mark := motifName(lb.motif)
-	where := Text{"in " + colorRef(ink.main, English), "en " + colorRef(ink.main, French)}
+	where := Text{"in " + pal.ref(ink.main, English), "en " + pal.ref(ink.main, French)}
 	if container != "open" {
-		where.EN += " on " + holderName.EN + " of " + colorRef(holder, English)
-		where.FR += " sur " + holderName.FR + " " + colorRef(holder, French)
+		where.EN += " on " + holderName.EN + " of " + pal.ref(holder, English)
+		where.FR += " sur " + holderName.FR + " " + pal.ref(holder, French)
 	}
 	desc := Text{
 		fmt.Sprintf("Emblem: a geometric mark — %s — %s, above %s set in %s. A symbol people remember — for signage, uniforms, stickers and the app icon.",
-			mark.EN, where.EN, quoted(lb.display, English), face.name),
+			mark.EN, where.EN, logoQuoted(lb.display, English), face.name),
 		fmt.Sprintf("Emblème : un motif géométrique — %s — %s, au-dessus de %s composé en %s. Un symbole qui se retient — pour l'enseigne, les uniformes, les autocollants et l'icône d'application.",
-			mark.FR, where.FR, quoted(lb.display, French), face.name),
+			mark.FR, where.FR, logoQuoted(lb.display, French), face.name),
 	}
 	if !lb.specific {
 		desc.EN += " The sector suggests no obvious symbol, so the mark is abstract."
@@ -559,9 +567,9 @@ func (lf *logoFonts) emblem(lb *logoBrief) (*logoConcept, error) {
 	}, nil
 }
 
-// conceptRef names a concept with its article ("the monogram", "l'emblème"); of gives the French
+// logoConceptRef names a concept with its article ("the monogram", "l'emblème"); of gives the French
 // "du monogramme" / "de l'emblème" form.
-func conceptRef(concept string, lang Language, of bool) string {
+func logoConceptRef(concept string, lang Language, of bool) string {
 	if lang != French {
 		return "the " + concept
 	}
@@ -580,16 +588,34 @@ func conceptRef(concept string, lang Language, of bool) string {
 	return "le logotype"
 }
 
-// frDe is the French "de" before a word, elided before a vowel ("d'ambre").
-func frDe(s string) string {
+// logoRatio writes a contrast ratio the way the language writes decimals: "4.52:1", "4,52:1".
+func logoRatio(v float64, lang Language) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64) + ":1"
+	if lang == French {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// logoTypeset applies French spacing: a no-break space before ":" and inside « », a narrow one
+// before ";", "!" and "?", so the punctuation never wraps onto its own line.
+func logoTypeset(s string, lang Language) string {
+	if lang != French {
+		return s
+	}
+	return strings.NewReplacer(" :", "\u00a0:", " ;", "\u202f;", " !", "\u202f!", " ?", "\u202f?", "« ", "«\u00a0", " »", "\u00a0»").Replace(s)
+}
+
+// logoFrDe is the French "de" before a word, elided before a vowel ("d'ambre").
+func logoFrDe(s string) string {
 	if r, _ := utf8.DecodeRuneInString(logoFold(s)); strings.ContainsRune("aeiouy", r) {
 		return "d'" + s
 	}
 	return "de " + s
 }
 
-// guidelines writes the brand rules with the palette's real contrast figures.
-func guidelines(lb *logoBrief, main, mono, word, emb *logoConcept) BrandGuidelines {
+// logoGuidelines writes the brand rules with the palette's real contrast figures.
+func logoGuidelines(lb *logoBrief, main, mono, word, emb *logoConcept) BrandGuidelines {
 	lang, pal := lb.lang, lb.pal
 	var others []string
 	for _, c := range []*logoConcept{mono, word, emb} {
@@ -599,11 +625,13 @@ func guidelines(lb *logoBrief, main, mono, word, emb *logoConcept) BrandGuidelin
 	}
 	ratio := func(fg, bg RGB) (float64, string) {
 		v := Contrast(fg, bg)
-		return truncContrast(v), WCAGRating(v)
+		return paletteTruncContrast(v), WCAGRating(v)
 	}
 	bodyR, bodyW := ratio(pal.dark, pal.light)
 	headR, headW := ratio(pal.primary, pal.light)
 	accR, accW := ratio(pal.accent, White)
+	en := func(v float64) string { return logoRatio(v, English) }
+	fr := func(v float64) string { return logoRatio(v, French) }
 
 	t := Typography{
 		Heading: word.font,
@@ -619,32 +647,35 @@ func guidelines(lb *logoBrief, main, mono, word, emb *logoConcept) BrandGuidelin
 	usage := []Text{
 		{
 			fmt.Sprintf("Use %s as the main logo; %s and %s are alternatives for other formats (square spaces, very small sizes).",
-				conceptRef(main.logo.Concept, English, false), conceptRef(others[0], English, false), conceptRef(others[1], English, false)),
+				logoConceptRef(main.logo.Concept, English, false), logoConceptRef(others[0], English, false), logoConceptRef(others[1], English, false)),
 			fmt.Sprintf("Utilisez %s comme logo principal ; %s et %s servent aux autres formats (espaces carrés, très petites tailles).",
-				conceptRef(main.logo.Concept, French, false), conceptRef(others[0], French, false), conceptRef(others[1], French, false)),
+				logoConceptRef(main.logo.Concept, French, false), logoConceptRef(others[0], French, false), logoConceptRef(others[1], French, false)),
 		},
 		{
-			fmt.Sprintf("Body text in %s on %s (%.2f:1, %s); headings and links in %s on the same background (%.2f:1, %s).",
-				colorRef(pal.dark, English), colorRef(pal.light, English), bodyR, bodyW, colorRef(pal.primary, English), headR, headW),
-			fmt.Sprintf("Texte courant en %s sur %s (%.2f:1, %s) ; titres et liens en %s sur le même fond (%.2f:1, %s).",
-				colorRef(pal.dark, French), colorRef(pal.light, French), bodyR, bodyW, colorRef(pal.primary, French), headR, headW),
+			fmt.Sprintf("Body text in %s on %s (%s, %s); headings and links in %s on the same background (%s, %s).",
+				pal.ref(pal.dark, English), pal.ref(pal.light, English), en(bodyR), bodyW, pal.ref(pal.primary, English), en(headR), headW),
+			fmt.Sprintf("Texte courant en %s sur %s (%s, %s) ; titres et liens en %s sur le même fond (%s, %s).",
+				pal.ref(pal.dark, French), pal.ref(pal.light, French), fr(bodyR), bodyW, pal.ref(pal.primary, French), fr(headR), headW),
 		},
+	}
+	if mood := strings.TrimSpace(lb.mood.In(lang)); mood != "" {
+		usage = append(usage, Text{"Why these colours: " + mood, "Pourquoi ces couleurs : " + mood})
 	}
 	if accR < paletteTextContrast {
 		usage = append(usage, Text{
-			fmt.Sprintf("Keep the accent %s for shapes, highlights and large elements: at %.2f:1 on white (%s) it is not for body text.", colorRef(pal.accent, English), accR, accW),
-			fmt.Sprintf("Réservez l'accent %s aux formes, aux mises en valeur et aux grands éléments : à %.2f:1 sur blanc (%s), il ne convient pas au texte courant.", colorRef(pal.accent, French), accR, accW),
+			fmt.Sprintf("Keep the accent %s for shapes, highlights and large elements: at %s on white (%s) it is not for body text.", pal.ref(pal.accent, English), en(accR), accW),
+			fmt.Sprintf("Réservez l'accent %s aux formes, aux mises en valeur et aux grands éléments : à %s sur blanc (%s), il ne convient pas au texte courant.", pal.ref(pal.accent, French), fr(accR), accW),
 		})
 	} else {
 		usage = append(usage, Text{
-			fmt.Sprintf("The accent %s reaches %.2f:1 on white (%s): use it for highlights and, sparingly, for short text.", colorRef(pal.accent, English), accR, accW),
-			fmt.Sprintf("L'accent %s atteint %.2f:1 sur blanc (%s) : pour les mises en valeur et, avec parcimonie, pour des textes courts.", colorRef(pal.accent, French), accR, accW),
+			fmt.Sprintf("The accent %s reaches %s on white (%s): use it for highlights and, sparingly, for short text.", pal.ref(pal.accent, English), en(accR), accW),
+			fmt.Sprintf("L'accent %s atteint %s sur blanc (%s) : pour les mises en valeur et, avec parcimonie, pour des textes courts.", pal.ref(pal.accent, French), fr(accR), accW),
 		})
 	}
 	usage = append(usage,
 		Text{
-			fmt.Sprintf("On dark or busy backgrounds, place the logo on a %s panel rather than recolouring it.", colorRef(pal.light, English)),
-			fmt.Sprintf("Sur un fond sombre ou chargé, posez le logo sur un aplat %s plutôt que de changer ses couleurs.", colorRef(pal.light, French)),
+			fmt.Sprintf("On dark or busy backgrounds, place the logo on a panel of %s rather than recolouring it.", pal.ref(pal.light, English)),
+			fmt.Sprintf("Sur un fond sombre ou chargé, posez le logo sur un aplat %s plutôt que de changer ses couleurs.", pal.ref(pal.light, French)),
 		},
 		Text{
 			"Minimum sizes: monogram 16 px, emblem 48 px, wordmark 120 px wide.",
@@ -657,13 +688,14 @@ func guidelines(lb *logoBrief, main, mono, word, emb *logoConcept) BrandGuidelin
 	)
 	rules := make([]string, len(usage))
 	for i, u := range usage {
-		rules[i] = u.In(lang)
+		rules[i] = logoTypeset(u.In(lang), lang)
 	}
 	clear := Text{
 		fmt.Sprintf("Keep a clear space around %s at least equal to %s — %d px on the 512 px export — free of text, images and edges.",
-			conceptRef(main.logo.Concept, English, false), main.clearSpaceRule.EN, main.clearSpace),
+			logoConceptRef(main.logo.Concept, English, false), main.clearSpaceRule.EN, main.clearSpace),
 		fmt.Sprintf("Gardez autour %s un espace libre au moins égal à %s — %d px sur l'export de 512 px — sans texte, image ni bord.",
-			conceptRef(main.logo.Concept, French, true), main.clearSpaceRule.FR, main.clearSpace),
+			logoConceptRef(main.logo.Concept, French, true), main.clearSpaceRule.FR, main.clearSpace),
 	}
-	return BrandGuidelines{Typography: t, Usage: rules, ClearSpace: clear.In(lang)}
+	t.Notes = logoTypeset(t.Notes, lang)
+	return BrandGuidelines{Typography: t, Usage: rules, ClearSpace: logoTypeset(clear.In(lang), lang)}
 }

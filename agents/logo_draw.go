@@ -7,8 +7,9 @@ import (
 	"strings"
 )
 
-// svgDoc writes one self-contained SVG document using only the subset RasterizeSVG reads: path,
-// circle and rect with fill presentation attributes. Nothing references anything outside it.
+// svgDoc writes one self-contained SVG document in the subset RasterizeSVG reads: a title and path
+// elements with fill presentation attributes (lettering also with a translate/scale transform).
+// Nothing references anything outside it and nothing runs.
 type svgDoc struct{ b strings.Builder }
 
 func newSVGDoc(w, h int, title string) *svgDoc {
@@ -54,9 +55,9 @@ func (d *svgDoc) textPath(fill RGB, origin logoPt, k float64, p *svgPath) {
 	}
 	var n svgPath
 	n.b = append(n.b, `<path fill="`+fill.Hex()+`" transform="translate(`...)
-	n.num(gridOf(origin.X))
+	n.num(svgGridOf(origin.X))
 	n.b = append(n.b, ' ')
-	n.num(gridOf(origin.Y))
+	n.num(svgGridOf(origin.Y))
 	n.b = append(n.b, ") scale("...)
 	n.b = strconv.AppendFloat(n.b, k, 'g', 6, 64)
 	n.b = append(n.b, `)" d="`...)
@@ -67,13 +68,13 @@ func (d *svgDoc) textPath(fill RGB, origin logoPt, k float64, p *svgPath) {
 
 func (d *svgDoc) String() string { return d.b.String() + "</svg>\n" }
 
-// cseg is one piece of a contour: a line ('L'), quadratic ('Q') or cubic ('C') to p[n-1].
+// shapeSeg is one piece of a contour: a line ('L'), quadratic ('Q') or cubic ('C') to p[n-1].
 type shapeSeg struct {
 	op byte
 	p  [3]logoPt
 }
 
-// contour is a closed outline. Holes are contours of the opposite direction (non-zero fill).
+// shapeContour is a closed outline. Holes are contours of the opposite direction (non-zero fill).
 type shapeContour struct {
 	start logoPt
 	segs  []shapeSeg
@@ -96,8 +97,6 @@ func (s shapeSeg) end() logoPt {
 	}
 	return s.p[0]
 }
-
-func (c shapeContour) appendTo(p *svgPath) { c.write(p) }
 
 func (c *shapeContour) lines(pts ...logoPt) {
 	for _, q := range pts {
@@ -129,7 +128,8 @@ func logoPolar(c logoPt, r, angle float64) logoPt {
 	return logoPt{c.X + r*math.Cos(angle), c.Y + r*math.Sin(angle)}
 }
 
-func (c shapeContour) write(p *svgPath) {
+// appendTo writes the contour, closed.
+func (c shapeContour) appendTo(p *svgPath) {
 	p.moveTo(c.start.X, c.start.Y)
 	for _, s := range c.segs {
 		switch s.op {
@@ -167,10 +167,10 @@ func (c shapeContour) reversed() shapeContour {
 	return r
 }
 
-// kappa places cubic control points so four cubics draw a circle (error under 0.03%).
+// bezierKappa places cubic control points so four cubics draw a circle (error under 0.03%).
 const bezierKappa = 0.5522847498
 
-// ellipse is clockwise on screen (y down), starting at its rightmost point.
+// shapeEllipse is clockwise on screen (y down), starting at its rightmost point.
 func shapeEllipse(c logoPt, rx, ry float64) shapeContour {
 	kx, ky := rx*bezierKappa, ry*bezierKappa
 	e := shapeContour{start: logoPt{c.X + rx, c.Y}}
@@ -183,7 +183,7 @@ func shapeEllipse(c logoPt, rx, ry float64) shapeContour {
 
 func shapeCircle(c logoPt, r float64) shapeContour { return shapeEllipse(c, r, r) }
 
-// roundRect is clockwise with corner radius rad.
+// shapeRoundRect is clockwise with corner radius rad.
 func shapeRoundRect(x, y, w, h, rad float64) shapeContour {
 	rad = math.Min(rad, math.Min(w, h)/2)
 	k := rad * (1 - bezierKappa)
@@ -203,7 +203,7 @@ func shapeRect(x, y, w, h float64) shapeContour {
 	return shapePolygon(logoPt{x, y}, logoPt{x + w, y}, logoPt{x + w, y + h}, logoPt{x, y + h})
 }
 
-// regular is a regular polygon with n corners on radius r, the first at angle a0.
+// shapeRegular is a regular polygon with n corners on radius r, the first at angle a0.
 func shapeRegular(c logoPt, r float64, n int, a0 float64) shapeContour {
 	pts := make([]logoPt, n)
 	for i := range pts {
@@ -212,7 +212,7 @@ func shapeRegular(c logoPt, r float64, n int, a0 float64) shapeContour {
 	return shapePolygon(pts...)
 }
 
-// star has n points between radii outer and inner, the first pointing up.
+// shapeStar has n points between radii outer and inner, the first pointing up.
 func shapeStar(c logoPt, outer, inner float64, n int) shapeContour {
 	pts := make([]logoPt, 2*n)
 	for i := range pts {
@@ -225,7 +225,7 @@ func shapeStar(c logoPt, outer, inner float64, n int) shapeContour {
 	return shapePolygon(pts...)
 }
 
-// lens is a leaf shape from a to b whose widest point is width across.
+// shapeLens is a leaf shape from a to b whose widest point is width across.
 func shapeLens(a, b logoPt, width float64) shapeContour {
 	mid := a.lerp(b, 0.5)
 	n := b.sub(a).unit().perp().scale(width) // a quadratic bulges half its control offset
@@ -235,18 +235,18 @@ func shapeLens(a, b logoPt, width float64) shapeContour {
 	return c
 }
 
-// bar is a straight stroke from a to b, width across, drawn as a filled quadrilateral.
+// shapeBar is a straight stroke from a to b, width across, drawn as a filled quadrilateral.
 func shapeBar(a, b logoPt, width float64) shapeContour {
 	n := b.sub(a).unit().perp().scale(width / 2)
 	return shapePolygon(a.add(n), b.add(n), b.sub(n), a.sub(n))
 }
 
-// ring is a circular band between radii outer and inner.
+// shapeRing is a circular band between radii outer and inner.
 func shapeRing(c logoPt, outer, inner float64) []shapeContour {
 	return []shapeContour{shapeCircle(c, outer), shapeCircle(c, inner).reversed()}
 }
 
-// shield is a crest shape fitting a circle of radius r around c.
+// shapeShield is a crest shape fitting a circle of radius r around c.
 func shapeShield(c logoPt, r float64) shapeContour {
 	x0, x1 := c.X-0.84*r, c.X+0.84*r
 	top, side := c.Y-0.9*r, c.Y+0.12*r
@@ -273,10 +273,10 @@ type svgPath struct {
 	whole bool
 }
 
-// pathGrid is the number of shape grid steps per user unit.
-const pathGrid = 10
+// svgPathGrid is the number of shape grid steps per user unit.
+const svgPathGrid = 10
 
-func gridOf(v float64) int64 { return int64(math.Round(v * pathGrid)) }
+func svgGridOf(v float64) int64 { return int64(math.Round(v * svgPathGrid)) }
 
 // num appends a grid value with integer arithmetic (formatting floats dominated the agent's time).
 func (p *svgPath) num(n int64) {
@@ -288,10 +288,10 @@ func (p *svgPath) num(n int64) {
 		p.b = strconv.AppendInt(p.b, n, 10)
 		return
 	}
-	if n >= pathGrid || n == 0 {
-		p.b = strconv.AppendInt(p.b, n/pathGrid, 10)
+	if n >= svgPathGrid || n == 0 {
+		p.b = strconv.AppendInt(p.b, n/svgPathGrid, 10)
 	}
-	if f := n % pathGrid; f != 0 {
+	if f := n % svgPathGrid; f != 0 {
 		p.b = append(p.b, '.', byte('0'+f))
 	}
 }
@@ -350,13 +350,13 @@ func (p *svgPath) cubeToG(x1, y1, x2, y2, x, y int64) {
 	p.cmd('c', x1-c[0], y1-c[1], x2-c[0], y2-c[1], x-c[0], y-c[1])
 }
 
-func (p *svgPath) moveTo(x, y float64) { p.moveToG(gridOf(x), gridOf(y)) }
-func (p *svgPath) lineTo(x, y float64) { p.lineToG(gridOf(x), gridOf(y)) }
+func (p *svgPath) moveTo(x, y float64) { p.moveToG(svgGridOf(x), svgGridOf(y)) }
+func (p *svgPath) lineTo(x, y float64) { p.lineToG(svgGridOf(x), svgGridOf(y)) }
 func (p *svgPath) quadTo(x1, y1, x, y float64) {
-	p.quadToG(gridOf(x1), gridOf(y1), gridOf(x), gridOf(y))
+	p.quadToG(svgGridOf(x1), svgGridOf(y1), svgGridOf(x), svgGridOf(y))
 }
 func (p *svgPath) cubeTo(x1, y1, x2, y2, x, y float64) {
-	p.cubeToG(gridOf(x1), gridOf(y1), gridOf(x2), gridOf(y2), gridOf(x), gridOf(y))
+	p.cubeToG(svgGridOf(x1), svgGridOf(y1), svgGridOf(x2), svgGridOf(y2), svgGridOf(x), svgGridOf(y))
 }
 
 func (p *svgPath) close() {

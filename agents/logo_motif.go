@@ -58,9 +58,9 @@ func motifKeywords() []struct {
 	}
 }
 
-// sectorMotif picks the mark for a sector. specific is false when nothing matched and an abstract
+// logoSectorMotif picks the mark for a sector. specific is false when nothing matched and an abstract
 // mark (chosen by the name's hash) stands in.
-func sectorMotif(sector SectorProfile, sectorText, name string) (m logoMotif, specific bool) {
+func logoSectorMotif(sector SectorProfile, sectorText, name string) (m logoMotif, specific bool) {
 	sources := append([]string{sector.ID, sector.Name.EN, sector.Name.FR}, sector.Aliases...)
 	sources = append(sources, sectorText)
 	var words []string

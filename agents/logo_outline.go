@@ -384,7 +384,7 @@ type logoTextBlock struct {
 // are instead of being rescaled point by point.
 func (t logoTextBlock) draw(d *svgDoc, fill RGB) {
 	origin := t.baselines[0]
-	origin.X, origin.Y = math.Round(origin.X*pathGrid)/pathGrid, math.Round(origin.Y*pathGrid)/pathGrid
+	origin.X, origin.Y = math.Round(origin.X*svgPathGrid)/svgPathGrid, math.Round(origin.Y*svgPathGrid)/svgPathGrid
 	k := t.size / glyphGrid
 	p := svgPath{whole: true}
 	for i, l := range t.lines {

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// hsl is a colour as hue (degrees, 0..360), saturation and lightness (0..1). Palette moves (hue
+// paletteHSL is a colour as hue (degrees, 0..360), saturation and lightness (0..1). Palette moves (hue
 // shifts, "bolder", "more minimal") are easiest to express here.
 type paletteHSL struct{ h, s, l float64 }
 
@@ -67,7 +67,7 @@ func paletteWrapHue(h float64) float64 {
 
 func paletteClamp(v float64) float64 { return math.Min(1, math.Max(0, v)) }
 
-// darkenUntil lowers lightness just enough for c to reach ratio against every background. Lightness
+// paletteDarken lowers lightness just enough for c to reach ratio against every background. Lightness
 // is monotonic in luminance for a fixed hue and saturation, so a bisection finds the lightest
 // colour that passes; black always passes against the light backgrounds this is used with.
 func paletteDarken(c paletteHSL, ratio float64, backgrounds ...RGB) paletteHSL {
@@ -112,7 +112,7 @@ const (
 	paletteTextContrast    = 4.5
 	paletteBodyContrast    = 7
 	paletteGraphicContrast = 3
-	// accentVisible keeps a decorative accent from vanishing on white.
+	// paletteAccentVisible keeps a decorative accent from vanishing on white.
 	paletteAccentVisible = 2
 )
 
@@ -120,13 +120,30 @@ const (
 type logoPalette struct {
 	primary, secondary, accent, dark, light RGB
 	colors                                  []PaletteColor
+	names                                   map[RGB]Text // as the palette lists them, both languages
 }
 
-// fallbackBrandColors are used when the sector profile names no colours: calm, saturated brand
-// hues that all survive darkening to AA text.
-var paletteFallbackColors = [...]string{"#1f6f8b", "#2e7d32", "#6a4c93", "#b03a2e", "#c2571a", "#00796b", "#283593", "#8e3b46"}
+// ref names a palette colour in a sentence as the palette does: "Deep Teal (#0f5e63)",
+// lower-cased in French where colour names are common nouns.
+func (pal logoPalette) ref(c RGB, lang Language) string {
+	n, ok := pal.names[c]
+	if !ok {
+		n = Text{paletteColorName(c, English), paletteColorName(c, French)}
+	}
+	name := n.In(lang)
+	if lang == French {
+		name = strings.ToLower(name)
+	}
+	return name + " (" + c.Hex() + ")"
+}
 
-// nameHash is a stable hash of the business name, independent of variation, so a name keeps its
+// paletteFallbackColors are used when the sector profile names no colours: calm, saturated brand
+// hues that all survive darkening to AA text.
+func paletteFallbackColors() [8]string {
+	return [8]string{"#1f6f8b", "#2e7d32", "#6a4c93", "#b03a2e", "#c2571a", "#00796b", "#283593", "#8e3b46"}
+}
+
+// logoNameHash is a stable hash of the business name, independent of variation, so a name keeps its
 // own hue shift across regenerations.
 func logoNameHash(name string) uint32 {
 	h := fnv.New32a()
@@ -134,10 +151,10 @@ func logoNameHash(name string) uint32 {
 	return h.Sum32()
 }
 
-// derivePalette builds 4–6 colours from the sector's colours, shifted by the name's hash and the
+// deriveLogoPalette builds 4–6 colours from the sector's colours, shifted by the name's hash and the
 // request's variation. Minimal drops the secondary colour and mutes saturation; Bolder saturates
 // and adds a highlight.
-func derivePalette(sector SectorProfile, name string, variation int, rng *rand.Rand, hints Hints, lang Language) logoPalette {
+func deriveLogoPalette(sector SectorProfile, name string, variation int, rng *rand.Rand, hints Hints, lang Language) logoPalette {
 	var base []paletteHSL
 	for _, hex := range sector.Colors {
 		if c, err := ParseHex(hex); err == nil {
@@ -146,7 +163,8 @@ func derivePalette(sector SectorProfile, name string, variation int, rng *rand.R
 	}
 	nh := logoNameHash(name)
 	if len(base) == 0 {
-		c, _ := ParseHex(paletteFallbackColors[nh%uint32(len(paletteFallbackColors))])
+		fallback := paletteFallbackColors()
+		c, _ := ParseHex(fallback[nh%uint32(len(fallback))])
 		base = append(base, paletteHSLOf(c))
 	}
 	// The strongest sector colour leads the first generation; regenerations may lead with another
@@ -230,17 +248,26 @@ func derivePalette(sector SectorProfile, name string, variation int, rng *rand.R
 	}
 	acc = paletteDarken(acc, paletteAccentVisible, White)
 
-	pal := logoPalette{primary: p.rgb(), secondary: sec.rgb(), accent: acc.rgb(), dark: dark.rgb(), light: lightRGB}
-	used := map[string]bool{}
+	pal := logoPalette{primary: p.rgb(), secondary: sec.rgb(), accent: acc.rgb(), dark: dark.rgb(), light: lightRGB, names: map[RGB]Text{}}
+	usedEN, usedFR := map[string]bool{}, map[string]bool{}
 	add := func(role string, c RGB) {
-		pc := logoPaletteColor(role, c, lang)
+		n := Text{paletteColorName(c, English), paletteColorName(c, French)}
 		if role == paletteRoleNeutralDark {
-			pc.Name = paletteInkName(c, lang)
+			n = Text{paletteInkName(c, English), paletteInkName(c, French)}
 		}
-		if used[pc.Name] {
-			pc.Name += " (" + role + ")"
+		// Two colours of one palette never share a name.
+		if usedEN[n.EN] {
+			n.EN += " (" + role + ")"
 		}
-		used[pc.Name] = true
+		if usedFR[n.FR] {
+			n.FR += " (" + role + ")"
+		}
+		usedEN[n.EN], usedFR[n.FR] = true, true
+		if _, ok := pal.names[c]; !ok {
+			pal.names[c] = n
+		}
+		pc := logoPaletteColor(role, c, lang)
+		pc.Name = n.In(lang)
 		pal.colors = append(pal.colors, pc)
 	}
 	add(paletteRolePrimary, pal.primary)
@@ -265,7 +292,7 @@ func paletteHueDistance(a, b float64) float64 {
 	return math.Min(d, 360-d)
 }
 
-// paletteColor describes c with its contrast against white and black. Ratios are truncated (not
+// logoPaletteColor describes c with its contrast against white and black. Ratios are truncated (not
 // rounded) to two decimals so a shown 4.50 always means AA: WCAG thresholds are not rounded.
 func logoPaletteColor(role string, c RGB, lang Language) PaletteColor {
 	onWhite, onBlack := Contrast(c, White), Contrast(c, Black)
@@ -273,40 +300,45 @@ func logoPaletteColor(role string, c RGB, lang Language) PaletteColor {
 		Hex:             c.Hex(),
 		Role:            role,
 		Name:            paletteColorName(c, lang),
-		ContrastOnWhite: truncContrast(onWhite),
-		ContrastOnBlack: truncContrast(onBlack),
+		ContrastOnWhite: paletteTruncContrast(onWhite),
+		ContrastOnBlack: paletteTruncContrast(onBlack),
 		WCAGOnWhite:     WCAGRating(onWhite),
 		WCAGOnBlack:     WCAGRating(onBlack),
 	}
 }
 
-func truncContrast(v float64) float64 { return math.Floor(v*100+1e-9) / 100 }
+func paletteTruncContrast(v float64) float64 { return math.Floor(v*100+1e-9) / 100 }
 
-// hueNames divide the colour wheel; each entry covers hues up to its limit. French colour nouns are
+// paletteHueNames divide the colour wheel; each entry covers hues up to its limit. French colour nouns are
 // all masculine, so the shade words below agree with every one of them.
-var paletteHueNames = [...]struct {
+func paletteHueNames() [16]struct {
 	upTo float64
 	name Text
-}{
-	{10, Text{"Red", "Rouge"}},
-	{22, Text{"Vermilion", "Vermillon"}},
-	{38, Text{"Orange", "Orange"}},
-	{50, Text{"Amber", "Ambre"}},
-	{64, Text{"Gold", "Or"}},
-	{85, Text{"Chartreuse", "Vert anis"}},
-	{150, Text{"Green", "Vert"}},
-	{172, Text{"Jade", "Jade"}},
-	{195, Text{"Teal", "Bleu canard"}},
-	{215, Text{"Azure", "Azur"}},
-	{240, Text{"Blue", "Bleu"}},
-	{262, Text{"Indigo", "Indigo"}},
-	{285, Text{"Violet", "Violet"}},
-	{320, Text{"Plum", "Pourpre"}},
-	{345, Text{"Magenta", "Magenta"}},
-	{360, Text{"Crimson", "Cramoisi"}},
+} {
+	return [16]struct {
+		upTo float64
+		name Text
+	}{
+		{10, Text{"Red", "Rouge"}},
+		{22, Text{"Vermilion", "Vermillon"}},
+		{38, Text{"Orange", "Orange"}},
+		{50, Text{"Amber", "Ambre"}},
+		{64, Text{"Gold", "Or"}},
+		{85, Text{"Chartreuse", "Vert anis"}},
+		{150, Text{"Green", "Vert"}},
+		{172, Text{"Jade", "Jade"}},
+		{195, Text{"Teal", "Bleu canard"}},
+		{215, Text{"Azure", "Azur"}},
+		{240, Text{"Blue", "Bleu"}},
+		{262, Text{"Indigo", "Indigo"}},
+		{285, Text{"Violet", "Violet"}},
+		{320, Text{"Plum", "Pourpre"}},
+		{345, Text{"Magenta", "Magenta"}},
+		{360, Text{"Crimson", "Cramoisi"}},
+	}
 }
 
-// colorName gives a short human name such as "Deep Teal" / "Bleu canard profond".
+// paletteColorName gives a short human name such as "Deep Teal" / "Bleu canard profond".
 func paletteColorName(c RGB, lang Language) string {
 	x := paletteHSLOf(c)
 	if x.s < 0.15 || (x.l > 0.9 && x.s < 0.5) || x.l < 0.08 {
@@ -351,12 +383,13 @@ func paletteColorName(c RGB, lang Language) string {
 }
 
 func paletteHueName(h float64) Text {
-	for _, hn := range paletteHueNames {
+	names := paletteHueNames()
+	for _, hn := range names {
 		if h < hn.upTo {
 			return hn.name
 		}
 	}
-	return paletteHueNames[len(paletteHueNames)-1].name
+	return names[len(names)-1].name
 }
 
 // paletteInkName names the near-black text colour after the hue it is tinted with: "Teal Ink".

@@ -57,7 +57,7 @@ func TestLogoPaletteGuarantees(t *testing.T) {
 			for v := range 12 {
 				name := "Name " + string(rune('A'+v))
 				rng := rand.New(rand.NewPCG(uint64(v), 7))
-				pal := derivePalette(sec, name, v, rng, h, French)
+				pal := deriveLogoPalette(sec, name, v, rng, h, French)
 				checkLogoPalette(t, pal, h)
 			}
 		}
@@ -86,7 +86,7 @@ func checkLogoPalette(t *testing.T, pal logoPalette, h Hints) {
 			t.Fatalf("palette colour %q: %v", c.Hex, err)
 		}
 		onW, onB := Contrast(rgb, White), Contrast(rgb, Black)
-		if c.ContrastOnWhite != truncContrast(onW) || c.ContrastOnBlack != truncContrast(onB) ||
+		if c.ContrastOnWhite != paletteTruncContrast(onW) || c.ContrastOnBlack != paletteTruncContrast(onB) ||
 			c.WCAGOnWhite != WCAGRating(onW) || c.WCAGOnBlack != WCAGRating(onB) {
 			t.Errorf("%s: contrast figures %+v do not match %.4f / %.4f", c.Hex, c, onW, onB)
 		}
@@ -125,7 +125,7 @@ func checkLogoPalette(t *testing.T, pal logoPalette, h Hints) {
 func TestLogoPaletteHintsChangeIt(t *testing.T) {
 	sec := logoTestKnowledge().Sectors[0]
 	get := func(h Hints) logoPalette {
-		return derivePalette(sec, "Mama Ngozi Bakes", 0, rand.New(rand.NewPCG(3, 4)), h, English)
+		return deriveLogoPalette(sec, "Mama Ngozi Bakes", 0, rand.New(rand.NewPCG(3, 4)), h, English)
 	}
 	plain, bold, minimal := get(Hints{}), get(Hints{Bolder: true}), get(Hints{Minimal: true})
 	sp, sb, sm := paletteHSLOf(plain.primary).s, paletteHSLOf(bold.primary).s, paletteHSLOf(minimal.primary).s

@@ -9,14 +9,17 @@ import (
 	"image/color"
 	"image/png"
 	"maps"
+	"math"
+	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 )
 
-func svgDocFor(viewBox, body string) string {
+func testSVGDoc(viewBox, body string) string {
 	return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="` + viewBox + `">` + body + `</svg>`
 }
 
@@ -34,39 +37,39 @@ func TestRasterizeSVGPixels(t *testing.T) {
 		size   int
 		probes []probe
 	}{
-		{"rect", svgDocFor("0 0 10 10", `<rect width="5" height="10" fill="#ff0000"/>`), 10,
+		{"rect", testSVGDoc("0 0 10 10", `<rect width="5" height="10" fill="#ff0000"/>`), 10,
 			[]probe{{2, 5, red}, {7, 5, none}}},
-		{"short hex and default black", svgDocFor("0 0 10 10", `<rect width="5" height="10" fill="#f00"/><rect x="5" width="5" height="10"/>`), 10,
+		{"short hex and default black", testSVGDoc("0 0 10 10", `<rect width="5" height="10" fill="#f00"/><rect x="5" width="5" height="10"/>`), 10,
 			[]probe{{2, 5, red}, {7, 5, color.NRGBA{0, 0, 0, 255}}}},
-		{"wide viewBox is letterboxed", svgDocFor("0 0 20 10", `<rect width="20" height="10" fill="#0000ff"/>`), 10,
+		{"wide viewBox is letterboxed", testSVGDoc("0 0 20 10", `<rect width="20" height="10" fill="#0000ff"/>`), 10,
 			[]probe{{5, 5, blue}, {5, 0, none}, {5, 9, none}}},
-		{"viewBox origin", svgDocFor("10 10 10 10", `<rect x="10" y="10" width="5" height="10" fill="#0000ff"/>`), 10,
+		{"viewBox origin", testSVGDoc("10 10 10 10", `<rect x="10" y="10" width="5" height="10" fill="#0000ff"/>`), 10,
 			[]probe{{2, 5, blue}, {7, 5, none}}},
 		{"width and height without viewBox", `<svg xmlns="http://www.w3.org/2000/svg" width="10px" height="10"><rect width="5" height="10" fill="#f00"/></svg>`, 20,
 			[]probe{{5, 10, red}, {15, 10, none}}},
-		{"translate", svgDocFor("0 0 10 10", `<g transform="translate(5 0)"><rect width="5" height="10" fill="#0000ff"/></g>`), 10,
+		{"translate", testSVGDoc("0 0 10 10", `<g transform="translate(5 0)"><rect width="5" height="10" fill="#0000ff"/></g>`), 10,
 			[]probe{{7, 5, blue}, {2, 5, none}}},
-		{"scale then translate", svgDocFor("0 0 10 10", `<g transform="translate(5,0) scale(0.5 1)"><rect width="10" height="10" fill="#0000ff"/></g>`), 10,
+		{"scale then translate", testSVGDoc("0 0 10 10", `<g transform="translate(5,0) scale(0.5 1)"><rect width="10" height="10" fill="#0000ff"/></g>`), 10,
 			[]probe{{7, 5, blue}, {2, 5, none}}},
-		{"nested groups inherit fill", svgDocFor("0 0 10 10", `<g fill="#ff0000"><g transform="translate(5)"><rect width="5" height="10"/></g></g>`), 10,
+		{"nested groups inherit fill", testSVGDoc("0 0 10 10", `<g fill="#ff0000"><g transform="translate(5)"><rect width="5" height="10"/></g></g>`), 10,
 			[]probe{{7, 5, red}, {2, 5, none}}},
-		{"fill none", svgDocFor("0 0 10 10", `<rect width="10" height="10" fill="none"/>`), 10,
+		{"fill none", testSVGDoc("0 0 10 10", `<rect width="10" height="10" fill="none"/>`), 10,
 			[]probe{{5, 5, none}}},
-		{"fill-opacity", svgDocFor("0 0 10 10", `<rect width="10" height="10" fill="#ff0000" fill-opacity="0.5"/>`), 10,
+		{"fill-opacity", testSVGDoc("0 0 10 10", `<rect width="10" height="10" fill="#ff0000" fill-opacity="0.5"/>`), 10,
 			[]probe{{5, 5, color.NRGBA{255, 0, 0, 128}}}},
-		{"relative path with H and V", svgDocFor("0 0 10 10", `<path fill="#f00" d="m5 0 h5 v10 H5 z"/>`), 10,
+		{"relative path with H and V", testSVGDoc("0 0 10 10", `<path fill="#f00" d="m5 0 h5 v10 H5 z"/>`), 10,
 			[]probe{{7, 5, red}, {2, 5, none}}},
-		{"hole by opposite winding", svgDocFor("0 0 10 10", `<path fill="#f00" d="M0 0L10 0L10 10L0 10ZM3 3L3 7L7 7L7 3Z"/>`), 10,
+		{"hole by opposite winding", testSVGDoc("0 0 10 10", `<path fill="#f00" d="M0 0L10 0L10 10L0 10ZM3 3L3 7L7 7L7 3Z"/>`), 10,
 			[]probe{{1, 1, red}, {5, 5, none}}},
-		{"implicit lines after move", svgDocFor("0 0 10 10", `<path fill="#f00" d="M0 0 10 0 10 10 0 10"/>`), 10,
+		{"implicit lines after move", testSVGDoc("0 0 10 10", `<path fill="#f00" d="M0 0 10 0 10 10 0 10"/>`), 10,
 			[]probe{{5, 5, red}}},
-		{"quadratic and cubic", svgDocFor("0 0 10 10", `<path fill="#00f" d="M0 10Q5-10 10 10ZM0 0c0 0 10 0 10 0"/>`), 20,
+		{"quadratic and cubic", testSVGDoc("0 0 10 10", `<path fill="#00f" d="M0 10Q5-10 10 10ZM0 0c0 0 10 0 10 0"/>`), 20,
 			[]probe{{10, 14, blue}, {1, 1, none}}},
-		{"circle", svgDocFor("0 0 10 10", `<circle cx="5" cy="5" r="4" fill="#f00"/>`), 10,
+		{"circle", testSVGDoc("0 0 10 10", `<circle cx="5" cy="5" r="4" fill="#f00"/>`), 10,
 			[]probe{{5, 5, red}, {0, 0, none}}},
-		{"ellipse", svgDocFor("0 0 10 10", `<ellipse cx="5" cy="5" rx="5" ry="2" fill="#f00"/>`), 10,
+		{"ellipse", testSVGDoc("0 0 10 10", `<ellipse cx="5" cy="5" rx="5" ry="2" fill="#f00"/>`), 10,
 			[]probe{{5, 5, red}, {5, 1, none}}},
-		{"rounded rect corners", svgDocFor("0 0 10 10", `<rect width="10" height="10" rx="5" fill="#f00"/>`), 20,
+		{"rounded rect corners", testSVGDoc("0 0 10 10", `<rect width="10" height="10" rx="5" fill="#f00"/>`), 20,
 			[]probe{{10, 10, red}, {0, 0, none}}},
 		{"title, desc, comment, xml declaration", `<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>a &amp; b</title><desc>d</desc><!-- c --><rect width="10" height="10" fill="#f00"/></svg>`, 10,
 			[]probe{{5, 5, red}}},
@@ -82,14 +85,14 @@ func TestRasterizeSVGPixels(t *testing.T) {
 		}
 		for _, p := range tt.probes {
 			got := color.NRGBAModel.Convert(img.At(p.x, p.y)).(color.NRGBA)
-			if !closeNRGBA(got, p.want) {
+			if !logoColorsClose(got, p.want) {
 				t.Errorf("%s: pixel (%d,%d) = %v, want %v", tt.name, p.x, p.y, got, p.want)
 			}
 		}
 	}
 }
 
-func closeNRGBA(a, b color.NRGBA) bool {
+func logoColorsClose(a, b color.NRGBA) bool {
 	near := func(x, y uint8) bool { return int(x)-int(y) <= 2 && int(y)-int(x) <= 2 }
 	if a.A == 0 && b.A == 0 {
 		return true
@@ -105,50 +108,50 @@ func TestRasterizeSVGRejects(t *testing.T) {
 		svg         string
 		unsupported bool // false: malformed XML, refused by the parser itself
 	}{
-		{"script element", svgDocFor("0 0 10 10", `<script>alert(1)</script>`), true},
+		{"script element", testSVGDoc("0 0 10 10", `<script>alert(1)</script>`), true},
 		{"event handler", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(1)"></svg>`, true},
-		{"event handler on a shape", svgDocFor("0 0 10 10", `<rect width="1" height="1" onclick="x()"/>`), true},
-		{"image", svgDocFor("0 0 10 10", `<image href="https://example.com/a.png" width="1" height="1"/>`), true},
+		{"event handler on a shape", testSVGDoc("0 0 10 10", `<rect width="1" height="1" onclick="x()"/>`), true},
+		{"image", testSVGDoc("0 0 10 10", `<image href="https://example.com/a.png" width="1" height="1"/>`), true},
 		{"xlink href", `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"><use xlink:href="#a"/></svg>`, true},
-		{"href on a shape", svgDocFor("0 0 10 10", `<path d="M0 0L1 1Z" href="#x"/>`), true},
-		{"foreignObject", svgDocFor("0 0 10 10", `<foreignObject width="1" height="1"><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>`), true},
-		{"style element", svgDocFor("0 0 10 10", `<style>rect{fill:red}</style>`), true},
-		{"style attribute", svgDocFor("0 0 10 10", `<rect width="1" height="1" style="fill:red"/>`), true},
-		{"link", svgDocFor("0 0 10 10", `<a href="javascript:alert(1)"><rect width="1" height="1"/></a>`), true},
-		{"text", svgDocFor("0 0 10 10", `<text>hello</text>`), true},
-		{"arc command", svgDocFor("0 0 10 10", `<path d="M0 0A1 1 0 0 1 5 5Z"/>`), true},
-		{"smooth curve command", svgDocFor("0 0 10 10", `<path d="M0 0S1 1 5 5Z"/>`), true},
-		{"path not starting with a move", svgDocFor("0 0 10 10", `<path d="L5 5Z"/>`), true},
-		{"numbers after close", svgDocFor("0 0 10 10", `<path d="M0 0L5 5Z 1 2"/>`), true},
-		{"odd number of coordinates", svgDocFor("0 0 10 10", `<path d="M0 0L5"/>`), true},
-		{"NaN", svgDocFor("0 0 10 10", `<path d="M0 0LNaN 5Z"/>`), true},
-		{"overflowing number", svgDocFor("0 0 10 10", `<path d="M0 0L1e400 5Z"/>`), true},
-		{"huge number", svgDocFor("0 0 10 10", `<circle r="1e9"/>`), true},
-		{"runaway scale", svgDocFor("0 0 10 10", strings.Repeat(`<g transform="scale(1000000)">`, 3)+strings.Repeat(`</g>`, 3)), true},
-		{"rotate", svgDocFor("0 0 10 10", `<g transform="rotate(45)"></g>`), true},
-		{"matrix", svgDocFor("0 0 10 10", `<g transform="matrix(1 0 0 1 0 0)"></g>`), true},
-		{"paint server", svgDocFor("0 0 10 10", `<rect width="1" height="1" fill="url(#g)"/>`), true},
-		{"named colour", svgDocFor("0 0 10 10", `<rect width="1" height="1" fill="red"/>`), true},
-		{"bad hex", svgDocFor("0 0 10 10", `<rect width="1" height="1" fill="#ggg"/>`), true},
-		{"rect without width", svgDocFor("0 0 10 10", `<rect height="1"/>`), true},
-		{"negative radius", svgDocFor("0 0 10 10", `<circle r="-1"/>`), true},
+		{"href on a shape", testSVGDoc("0 0 10 10", `<path d="M0 0L1 1Z" href="#x"/>`), true},
+		{"foreignObject", testSVGDoc("0 0 10 10", `<foreignObject width="1" height="1"><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>`), true},
+		{"style element", testSVGDoc("0 0 10 10", `<style>rect{fill:red}</style>`), true},
+		{"style attribute", testSVGDoc("0 0 10 10", `<rect width="1" height="1" style="fill:red"/>`), true},
+		{"link", testSVGDoc("0 0 10 10", `<a href="javascript:alert(1)"><rect width="1" height="1"/></a>`), true},
+		{"text", testSVGDoc("0 0 10 10", `<text>hello</text>`), true},
+		{"arc command", testSVGDoc("0 0 10 10", `<path d="M0 0A1 1 0 0 1 5 5Z"/>`), true},
+		{"smooth curve command", testSVGDoc("0 0 10 10", `<path d="M0 0S1 1 5 5Z"/>`), true},
+		{"path not starting with a move", testSVGDoc("0 0 10 10", `<path d="L5 5Z"/>`), true},
+		{"numbers after close", testSVGDoc("0 0 10 10", `<path d="M0 0L5 5Z 1 2"/>`), true},
+		{"odd number of coordinates", testSVGDoc("0 0 10 10", `<path d="M0 0L5"/>`), true},
+		{"NaN", testSVGDoc("0 0 10 10", `<path d="M0 0LNaN 5Z"/>`), true},
+		{"overflowing number", testSVGDoc("0 0 10 10", `<path d="M0 0L1e400 5Z"/>`), true},
+		{"huge number", testSVGDoc("0 0 10 10", `<circle r="1e9"/>`), true},
+		{"runaway scale", testSVGDoc("0 0 10 10", strings.Repeat(`<g transform="scale(1000000)">`, 3)+strings.Repeat(`</g>`, 3)), true},
+		{"rotate", testSVGDoc("0 0 10 10", `<g transform="rotate(45)"></g>`), true},
+		{"matrix", testSVGDoc("0 0 10 10", `<g transform="matrix(1 0 0 1 0 0)"></g>`), true},
+		{"paint server", testSVGDoc("0 0 10 10", `<rect width="1" height="1" fill="url(#g)"/>`), true},
+		{"named colour", testSVGDoc("0 0 10 10", `<rect width="1" height="1" fill="red"/>`), true},
+		{"bad hex", testSVGDoc("0 0 10 10", `<rect width="1" height="1" fill="#ggg"/>`), true},
+		{"rect without width", testSVGDoc("0 0 10 10", `<rect height="1"/>`), true},
+		{"negative radius", testSVGDoc("0 0 10 10", `<circle r="-1"/>`), true},
 		{"no namespace", `<svg viewBox="0 0 10 10"></svg>`, true},
 		{"other namespace", `<svg xmlns="http://example.com/ns" viewBox="0 0 10 10"></svg>`, true},
 		{"other root", `<html xmlns="http://www.w3.org/2000/svg"></html>`, true},
-		{"nested svg", svgDocFor("0 0 10 10", `<svg viewBox="0 0 1 1"/>`), true},
+		{"nested svg", testSVGDoc("0 0 10 10", `<svg viewBox="0 0 1 1"/>`), true},
 		{"doctype", `<!DOCTYPE svg [<!ENTITY x "y">]><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"></svg>`, true},
-		{"stray text", svgDocFor("0 0 10 10", `hello`), true},
-		{"element in title", svgDocFor("0 0 10 10", `<title><rect width="1" height="1"/></title>`), true},
-		{"zero viewBox", svgDocFor("0 0 0 10", ``), true},
-		{"viewBox with three numbers", svgDocFor("0 0 10", ``), true},
+		{"stray text", testSVGDoc("0 0 10 10", `hello`), true},
+		{"element in title", testSVGDoc("0 0 10 10", `<title><rect width="1" height="1"/></title>`), true},
+		{"zero viewBox", testSVGDoc("0 0 0 10", ``), true},
+		{"viewBox with three numbers", testSVGDoc("0 0 10", ``), true},
 		{"no size at all", `<svg xmlns="http://www.w3.org/2000/svg"></svg>`, true},
-		{"too many shapes", svgDocFor("0 0 10 10", many), true},
-		{"too deep", svgDocFor("0 0 10 10", deep), true},
+		{"too many shapes", testSVGDoc("0 0 10 10", many), true},
+		{"too deep", testSVGDoc("0 0 10 10", deep), true},
 		{"empty", ``, true},
 		{"unclosed", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">`, false},
 		{"mismatched tags", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g></svg></g>`, false},
-		{"undefined entity", svgDocFor("0 0 10 10", `<title>&x;</title>`), false},
-		{"two roots", svgDocFor("0 0 10 10", ``) + svgDocFor("0 0 10 10", ``), true},
+		{"undefined entity", testSVGDoc("0 0 10 10", `<title>&x;</title>`), false},
+		{"two roots", testSVGDoc("0 0 10 10", ``) + testSVGDoc("0 0 10 10", ``), true},
 	}
 	for _, tt := range tests {
 		img, err := RasterizeSVG(tt.svg, 16)
@@ -161,7 +164,7 @@ func TestRasterizeSVGRejects(t *testing.T) {
 		}
 	}
 	for _, size := range []int{0, -1, MaxRasterSize + 1} {
-		if _, err := RasterizeSVG(svgDocFor("0 0 1 1", ""), size); err == nil {
+		if _, err := RasterizeSVG(testSVGDoc("0 0 1 1", ""), size); err == nil {
 			t.Errorf("size %d accepted", size)
 		}
 	}
@@ -175,15 +178,17 @@ func TestRasterizeSVGBoundsWork(t *testing.T) {
 	for i := range 20000 {
 		fmt.Fprintf(&d, "L%d 10 L%d -1000000", i%10, i%10)
 	}
-	svg := svgDocFor("0 0 10 10", `<path d="`+d.String()+`Z"/>`)
+	svg := testSVGDoc("0 0 10 10", `<path d="`+d.String()+`Z"/>`)
 	if _, err := RasterizeSVG(svg, 512); !errors.Is(err, ErrUnsupportedSVG) {
 		t.Errorf("costly document: err = %v, want ErrUnsupportedSVG", err)
 	}
 }
 
 func TestLogoPNG(t *testing.T) {
-	res := generateLogos(t, NewBuiltin(logoTestKnowledge()), Request{Input: logoTestInput()})
-	for _, l := range allLogos(res) {
+	res := logoGenerate(t, NewBuiltin(logoTestKnowledge()), Request{Input: logoTestInput()})
+	// The primary logo only: the PNG path is the same for every concept, and the random-input
+	// test rasterises all of them.
+	for _, l := range []Logo{res.PrimaryLogo} {
 		b, err := LogoPNG(l.SVG, 512)
 		if err != nil {
 			t.Fatalf("%s: %v", l.Concept, err)
@@ -195,14 +200,14 @@ func TestLogoPNG(t *testing.T) {
 		if got := img.Bounds(); got != image.Rect(0, 0, 512, 512) {
 			t.Errorf("%s: PNG bounds %v, want 512×512", l.Concept, got)
 		}
-		if inkedPixels(img) < 512*512/50 {
+		if logoInkedPixels(img) < 512*512/50 {
 			t.Errorf("%s: PNG is nearly blank", l.Concept)
 		}
 	}
 }
 
 func TestFaviconSet(t *testing.T) {
-	res := generateLogos(t, NewBuiltin(logoTestKnowledge()), Request{Input: logoTestInput(), Instruction: "monogram"})
+	res := logoGenerate(t, NewBuiltin(logoTestKnowledge()), Request{Input: logoTestInput(), Instruction: "monogram"})
 	set, err := FaviconSet(res.PrimaryLogo.SVG)
 	if err != nil {
 		t.Fatal(err)
@@ -250,14 +255,14 @@ func TestFaviconSet(t *testing.T) {
 }
 
 func FuzzRasterizeSVG(f *testing.F) {
-	res := generateLogos(f, NewBuiltin(logoTestKnowledge()), Request{Input: logoTestInput()})
-	for _, l := range allLogos(res) {
+	res := logoGenerate(f, NewBuiltin(logoTestKnowledge()), Request{Input: logoTestInput()})
+	for _, l := range logoAll(res) {
 		f.Add(l.SVG, uint8(24))
 	}
-	f.Add(svgDocFor("0 0 10 10", `<path fill="#f00" d="m5 0 h5 v10 H5 z"/>`), uint8(10))
-	f.Add(svgDocFor("-5 -5 10 10", `<g transform="translate(1e6) scale(1e-6)"><circle r="1e6"/></g>`), uint8(16))
-	f.Add(svgDocFor("0 0 1e-9 1e-9", `<rect width="1e7" height="1" fill="#abc" fill-opacity="2"/>`), uint8(3))
-	f.Add(svgDocFor("0 0 10 10", `<path d="M0 0Q1e7-1e7 5 5C-1e7 1e7 1e7 1e7 0 0zm.5.5-1-1"/>`), uint8(64))
+	f.Add(testSVGDoc("0 0 10 10", `<path fill="#f00" d="m5 0 h5 v10 H5 z"/>`), uint8(10))
+	f.Add(testSVGDoc("-5 -5 10 10", `<g transform="translate(1e6) scale(1e-6)"><circle r="1e6"/></g>`), uint8(16))
+	f.Add(testSVGDoc("0 0 1e-9 1e-9", `<rect width="1e7" height="1" fill="#abc" fill-opacity="2"/>`), uint8(3))
+	f.Add(testSVGDoc("0 0 10 10", `<path d="M0 0Q1e7-1e7 5 5C-1e7 1e7 1e7 1e7 0 0zm.5.5-1-1"/>`), uint8(64))
 	f.Add(`<svg xmlns="http://www.w3.org/2000/svg" width="0" height="10"/>`, uint8(8))
 	f.Add(`<svg`, uint8(1))
 	f.Fuzz(func(t *testing.T, svg string, size uint8) {
@@ -269,4 +274,59 @@ func FuzzRasterizeSVG(f *testing.F) {
 			t.Fatalf("bounds %v for size %d", b, size)
 		}
 	})
+}
+
+func TestSVGNumberMatchesParseFloat(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		if rng.IntN(2) == 0 {
+			b.WriteByte('-')
+		}
+		for range rng.IntN(9) {
+			b.WriteByte(byte('0' + rng.IntN(10)))
+		}
+		if rng.IntN(2) == 0 {
+			b.WriteByte('.')
+			for range 1 + rng.IntN(9) {
+				b.WriteByte(byte('0' + rng.IntN(10)))
+			}
+		}
+		if rng.IntN(8) == 0 {
+			b.WriteString("e-")
+			b.WriteByte(byte('0' + rng.IntN(5)))
+		}
+		s := b.String()
+		want, werr := strconv.ParseFloat(s, 64)
+		got, gerr := parseSVGNumber(s)
+		if werr != nil || math.Abs(want) > maxSVGMagnitude {
+			if gerr == nil {
+				t.Errorf("parseNumber(%q) = %v, want an error", s, got)
+			}
+			continue
+		}
+		if gerr != nil || got != want {
+			t.Errorf("parseNumber(%q) = %v, %v; want %v", s, got, gerr, want)
+		}
+	}
+}
+
+func BenchmarkLogoPNG512(b *testing.B) {
+	res := logoGenerate(b, NewBuiltin(logoTestKnowledge()), Request{Input: logoTestInput()})
+	for b.Loop() {
+		for _, l := range logoAll(res) {
+			if _, err := LogoPNG(l.SVG, 512); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkFaviconSet(b *testing.B) {
+	res := logoGenerate(b, NewBuiltin(logoTestKnowledge()), Request{Input: logoTestInput(), Instruction: "monogram"})
+	for b.Loop() {
+		if _, err := FaviconSet(res.PrimaryLogo.SVG); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -45,7 +45,7 @@ func logoTestInput() Input {
 	}
 }
 
-func generateLogos(t testing.TB, b *Builtin, req Request) LogoCreationResult {
+func logoGenerate(t testing.TB, b *Builtin, req Request) LogoCreationResult {
 	t.Helper()
 	req.Section = LogoCreation
 	res, err := b.logoCreation(req)
@@ -55,27 +55,43 @@ func generateLogos(t testing.TB, b *Builtin, req Request) LogoCreationResult {
 	return res
 }
 
-func allLogos(res LogoCreationResult) []Logo {
+func logoAll(res LogoCreationResult) []Logo {
 	return append([]Logo{res.PrimaryLogo}, res.Alternatives...)
 }
 
-// checkSafeSVG refuses anything in svg that could run or fetch: scripts, event handlers, links,
+// checkLogoSVGSafe refuses anything in svg that could run or fetch: scripts, event handlers, links,
 // embedded documents, styles, and text left unconverted. With full, it also parses svg with a plain
 // XML decoder (RasterizeSVG parses it again, strictly, with its own allow-list).
-func checkSafeSVG(t *testing.T, svg string, full bool) {
+func checkLogoSVGSafe(t *testing.T, svg string, full bool) {
 	t.Helper()
-	low := strings.ToLower(svg)
+	// The markup without path data (RasterizeSVG reads every number of it) and without the
+	// title's text, which is the owner's and may say anything.
+	var sk strings.Builder
+	rest := svg
+	if i, j := strings.Index(rest, "<title>"), strings.Index(rest, "</title>"); i >= 0 && j > i {
+		sk.WriteString(rest[:i+len("<title>")])
+		rest = rest[j:]
+	}
+	for {
+		i := strings.Index(rest, ` d="`)
+		if i < 0 {
+			sk.WriteString(rest)
+			break
+		}
+		j := strings.IndexByte(rest[i+4:], '"')
+		if j < 0 {
+			t.Fatalf("unterminated path data:\n%s", svg)
+		}
+		sk.WriteString(rest[:i+4])
+		rest = rest[i+4+j:]
+	}
+	low := strings.ToLower(sk.String())
 	for _, bad := range []string{"<script", "javascript:", "url(", "<text", "<style", "<image", "<foreignobject", "<use", "href", "<!"} {
 		if strings.Contains(low, bad) {
 			t.Fatalf("svg contains %q:\n%s", bad, svg)
 		}
 	}
-	// Attributes live in start tags; the title's text is the owner's and may say anything.
-	tags := low
-	if i, j := strings.Index(tags, "<title>"), strings.Index(tags, "</title>"); i >= 0 && j > i {
-		tags = tags[:i] + tags[j:]
-	}
-	if m := eventAttribute(tags); m != "" {
+	if m := logoEventAttribute(low); m != "" {
 		t.Fatalf("svg has an event handler attribute %q:\n%s", m, svg)
 	}
 	if !strings.Contains(svg, `viewBox="`) || !strings.Contains(svg, `width="`) || !strings.Contains(svg, `height="`) {
@@ -111,9 +127,9 @@ func checkSafeSVG(t *testing.T, svg string, full bool) {
 	}
 }
 
-// eventAttribute finds an on…= attribute in lower-cased markup: "on" after a space or quote,
+// logoEventAttribute finds an on…= attribute in lower-cased markup: "on" after a space or quote,
 // letters, optional spaces, "=".
-func eventAttribute(s string) string {
+func logoEventAttribute(s string) string {
 	for i := 0; ; {
 		j := strings.Index(s[i:], "on")
 		if j < 0 {
@@ -138,8 +154,8 @@ func eventAttribute(s string) string {
 	}
 }
 
-// inkedPixels counts pixels with any coverage.
-func inkedPixels(img image.Image) int {
+// logoInkedPixels counts pixels with any coverage.
+func logoInkedPixels(img image.Image) int {
 	n := 0
 	if rgba, ok := img.(*image.RGBA); ok {
 		for i := 3; i < len(rgba.Pix); i += 4 {
@@ -197,21 +213,26 @@ func randomLogoName(rng *rand.Rand) string {
 	return b.String()
 }
 
-// TestLogoCreationRandomInputs checks 1,000 random requests in four parallel parts of 250.
+// TestLogoCreationRandomInputs checks 1,000 random requests in four parallel parts of 250. The
+// parts share one logoFonts, as a Builtin does, so glyphs are outlined once.
 func TestLogoCreationRandomInputs(t *testing.T) {
-	b := NewBuiltin(logoTestKnowledge())
+	k := logoTestKnowledge()
+	lf, err := newLogoFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for part := range 4 {
 		t.Run(fmt.Sprintf("part%d", part), func(t *testing.T) {
 			t.Parallel()
 			rng := rand.New(rand.NewPCG(2024, uint64(part)))
 			for i := range 250 {
-				checkRandomLogoRequest(t, b, rng, part*250+i)
+				checkRandomLogoRequest(t, k, lf, rng, part*250+i)
 			}
 		})
 	}
 }
 
-func checkRandomLogoRequest(t *testing.T, b *Builtin, rng *rand.Rand, i int) {
+func checkRandomLogoRequest(t *testing.T, k *Knowledge, lf *logoFonts, rng *rand.Rand, i int) {
 	t.Helper()
 	sectors := []string{"bakery", "boulangerie", "coiffure", "Hair salon", "software", "BTP", "restaurant", "garage", "", "北京", "unknown trade"}
 	instructions := []string{"", "bolder", "more minimal", "plus sobre", "more formal", "casual and fun", "use the monogram", "emblème", "wordmark please"}
@@ -219,30 +240,34 @@ func checkRandomLogoRequest(t *testing.T, b *Builtin, rng *rand.Rand, i int) {
 	in.BusinessName = randomLogoName(rng)
 	in.Sector = sectors[rng.IntN(len(sectors))]
 	in.Language = []Language{English, French}[rng.IntN(2)]
-	req := Request{Input: in, Variation: rng.IntN(6), Instruction: instructions[rng.IntN(len(instructions))]}
-	res := generateLogos(t, b, req)
+	req := Request{Section: LogoCreation, Input: in, Variation: rng.IntN(6), Instruction: instructions[rng.IntN(len(instructions))]}
+	sector, _ := k.Sector(in.Sector)
+	res, err := lf.logos(req, sector)
+	if err != nil {
+		t.Fatalf("input %d %q: %v", i, in.BusinessName, err)
+	}
 
-	logos := allLogos(res)
+	logos := logoAll(res)
 	concepts := map[string]bool{}
 	for _, l := range logos {
 		concepts[l.Concept] = true
 		// Every SVG is parsed as XML by RasterizeSVG below; a quarter also by a plain decoder.
-		checkSafeSVG(t, l.SVG, i%4 == 0)
+		checkLogoSVGSafe(t, l.SVG, i%4 == 0)
 		if l.Description == "" || !utf8.ValidString(l.Description) {
 			t.Fatalf("input %d %q: %s description empty or invalid: %q", i, in.BusinessName, l.Concept, l.Description)
 		}
-		img, err := RasterizeSVG(l.SVG, 64)
+		img, err := RasterizeSVG(l.SVG, 40)
 		if err != nil {
 			t.Fatalf("input %d %q: rasterise %s: %v\n%s", i, in.BusinessName, l.Concept, err, l.SVG)
 		}
-		if inkedPixels(img) < 8 {
+		if logoInkedPixels(img) < 4 {
 			t.Fatalf("input %d %q: %s rasterises blank", i, in.BusinessName, l.Concept)
 		}
 	}
 	if len(logos) != 3 || len(concepts) != 3 {
 		t.Fatalf("input %d: want three distinct concepts, got %+v", i, concepts)
 	}
-	wantPrefix := map[Language]string{English: "Monogram:", French: "Monogramme :"}[in.Language]
+	wantPrefix := map[Language]string{English: "Monogram:", French: "Monogramme\u00a0:"}[in.Language]
 	for _, l := range logos {
 		if l.Concept == ConceptMonogram && !strings.HasPrefix(l.Description, wantPrefix) {
 			t.Fatalf("input %d (%s): monogram description %q", i, in.Language, l.Description)
@@ -288,15 +313,15 @@ func TestLogoCreationDeterministic(t *testing.T) {
 	b := NewBuiltin(logoTestKnowledge())
 	for _, in := range []Input{logoTestInput(), {BusinessName: "L'Atelier de Marie", Sector: "coiffure", Language: French}} {
 		req := Request{Input: in, Variation: 2, Instruction: "plus audacieux"}
-		first, second := generateLogos(t, b, req), generateLogos(t, b, req)
+		first, second := logoGenerate(t, b, req), logoGenerate(t, b, req)
 		if diff := cmp.Diff(first, second); diff != "" {
 			t.Errorf("%q: same request gave different logos (-first +second):\n%s", in.BusinessName, diff)
 		}
 		// Each variation must look different from every other: every SVG carries the palette.
 		seen := map[string]int{}
 		for v := range 6 {
-			res := generateLogos(t, b, Request{Input: in, Variation: v})
-			for _, l := range allLogos(res) {
+			res := logoGenerate(t, b, Request{Input: in, Variation: v})
+			for _, l := range logoAll(res) {
 				if prev, ok := seen[l.SVG]; ok {
 					t.Errorf("%q: variation %d repeats the %s of variation %d", in.BusinessName, v, l.Concept, prev)
 				}
@@ -311,7 +336,7 @@ func TestLogoHintsChangeTheLogos(t *testing.T) {
 	in := logoTestInput()
 	in.BusinessName = "Sunrise Golden Loaves"
 	get := func(instruction string) LogoCreationResult {
-		return generateLogos(t, b, Request{Input: in, Instruction: instruction})
+		return logoGenerate(t, b, Request{Input: in, Instruction: instruction})
 	}
 	plain, bold, minimal := get(""), get("make it bolder"), get("plus sobre")
 	if len(bold.ColorPalette) != 6 || len(minimal.ColorPalette) != 4 || len(plain.ColorPalette) != 5 {
@@ -324,14 +349,14 @@ func TestLogoHintsChangeTheLogos(t *testing.T) {
 		t.Errorf("minimal wordmark: %q", minimal.PrimaryLogo.Description)
 	}
 	formal := get("more formal")
-	for _, l := range allLogos(formal) {
+	for _, l := range logoAll(formal) {
 		if l.Concept == ConceptWordmark && !strings.Contains(l.Description, "Go Smallcaps") {
 			t.Errorf("formal wordmark: %q", l.Description)
 		}
 	}
 }
 
-func TestChoosePrimary(t *testing.T) {
+func TestLogoChoosePrimary(t *testing.T) {
 	tests := []struct {
 		name        string
 		display     string
@@ -352,7 +377,7 @@ func TestChoosePrimary(t *testing.T) {
 		{"asked for the wordmark", "Sunrise Golden Loaves", true, Hints{}, "the full name please", ConceptWordmark},
 	}
 	for _, tt := range tests {
-		got, reason := choosePrimary(tt.display, tt.specific, tt.hints, tt.instruction)
+		got, reason := logoChoosePrimary(tt.display, tt.specific, tt.hints, tt.instruction)
 		if got != tt.want || reason.EN == "" || reason.FR == "" {
 			t.Errorf("%s: choosePrimary = %s (%q), want %s", tt.name, got, reason.EN, tt.want)
 		}
@@ -418,9 +443,9 @@ func TestLogoUnrenderableNameFallsBack(t *testing.T) {
 	b := NewBuiltin(logoTestKnowledge())
 	in := logoTestInput()
 	in.BusinessName, in.Language = "北京烤鸭", French
-	res := generateLogos(t, b, Request{Input: in})
-	for _, l := range allLogos(res) {
-		if !strings.Contains(l.Description, "« Boulangerie »") {
+	res := logoGenerate(t, b, Request{Input: in})
+	for _, l := range logoAll(res) {
+		if !strings.Contains(l.Description, "«\u00a0Boulangerie\u00a0»") {
 			t.Errorf("%s description does not say what the lettering shows: %q", l.Concept, l.Description)
 		}
 		// The owner's spelling stays the accessible name.
@@ -543,13 +568,22 @@ func TestLogoLongNameFits(t *testing.T) {
 	b := NewBuiltin(logoTestKnowledge())
 	in := logoTestInput()
 	in.BusinessName = strings.Repeat("Boulangerie Pâtisserie Internationale ", 8)
-	res := generateLogos(t, b, Request{Input: in})
+	res := logoGenerate(t, b, Request{Input: in})
 	if res.PrimaryLogo.Concept != ConceptMonogram {
 		t.Errorf("long name: primary %s, want monogram", res.PrimaryLogo.Concept)
 	}
-	for _, l := range allLogos(res) {
+	for _, l := range logoAll(res) {
 		if l.Concept != ConceptMonogram && !strings.Contains(l.Description, "…") {
 			t.Errorf("%s: long name not shortened: %q", l.Concept, l.Description)
+		}
+		// Large exports and small icons stay within the rasteriser's work bounds.
+		if l.Concept == ConceptWordmark {
+			if _, err := RasterizeSVG(l.SVG, 1024); err != nil {
+				t.Errorf("%s at 1024 px: %v", l.Concept, err)
+			}
+		}
+		if _, err := FaviconSet(l.SVG); err != nil {
+			t.Errorf("%s favicons: %v", l.Concept, err)
 		}
 		// Everything drawn stays inside the canvas.
 		sc, err := parseSVG(l.SVG)
@@ -568,6 +602,8 @@ func TestLogoLongNameFits(t *testing.T) {
 	}
 }
 
+// BenchmarkLogoCreation is the agent as Builtin calls it today: the fonts are parsed and the
+// glyphs outlined on every call.
 func BenchmarkLogoCreation(b *testing.B) {
 	bi := NewBuiltin(logoTestKnowledge())
 	req := Request{Section: LogoCreation, Input: logoTestInput()}
@@ -578,7 +614,24 @@ func BenchmarkLogoCreation(b *testing.B) {
 	}
 }
 
-func TestEventAttribute(t *testing.T) {
+// BenchmarkLogoCreationSharedFonts is the agent with one logoFonts kept across requests, as a
+// Builtin holding it would run.
+func BenchmarkLogoCreationSharedFonts(b *testing.B) {
+	lf, err := newLogoFonts()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sector, _ := logoTestKnowledge().Sector("bakery")
+	req := Request{Section: LogoCreation, Input: logoTestInput()}
+	for v := 0; b.Loop(); v++ {
+		req.Variation = v % 8
+		if _, err := lf.logos(req, sector); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestLogoEventAttribute(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{`<svg onload="x">`, "onload="},
 		{`<rect fill="#fff" onclick = "x"/>`, "onclick ="},
@@ -587,8 +640,64 @@ func TestEventAttribute(t *testing.T) {
 		{`<a x='1'onmouseover='y'>`, "onmouseover="},
 	}
 	for _, tt := range tests {
-		if got := eventAttribute(tt.in); got != tt.want {
+		if got := logoEventAttribute(tt.in); got != tt.want {
 			t.Errorf("eventAttribute(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLogoFrenchTypography(t *testing.T) {
+	b := NewBuiltin(logoTestKnowledge())
+	in := logoTestInput()
+	in.BusinessName, in.Language = "L'Atelier de Marie", French
+	res := logoGenerate(t, b, Request{Input: in})
+	texts := append([]string{res.BrandGuidelines.ClearSpace, res.BrandGuidelines.Typography.Notes}, res.BrandGuidelines.Usage...)
+	for _, l := range logoAll(res) {
+		texts = append(texts, l.Description)
+	}
+	for _, s := range texts {
+		for _, bad := range []string{" :", " ;", "« ", " »", "Monogram:", "Wordmark", "Emblem:"} {
+			if strings.Contains(s, bad) {
+				t.Errorf("French text has %q: %q", bad, s)
+			}
+		}
+	}
+	if got := strings.Join(res.BrandGuidelines.Usage, " "); !strings.Contains(got, ":1") || logoHasDecimalPoint(got) {
+		t.Errorf("French ratios should use a decimal comma: %q", got)
+	}
+}
+
+// logoHasDecimalPoint reports a digit, a point and a digit, as in "4.52".
+func logoHasDecimalPoint(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '.' && s[i-1] >= '0' && s[i-1] <= '9' && s[i+1] >= '0' && s[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func TestLogoDescriptionsNameThePaletteColours(t *testing.T) {
+	b := NewBuiltin(logoTestKnowledge())
+	for _, lang := range []Language{English, French} {
+		for v := range 8 {
+			in := logoTestInput()
+			in.Language = lang
+			res := logoGenerate(t, b, Request{Input: in, Variation: v})
+			texts := res.BrandGuidelines.Usage
+			for _, l := range logoAll(res) {
+				texts = append(texts, l.Description)
+			}
+			all := strings.Join(texts, " ")
+			for _, c := range res.ColorPalette {
+				name := c.Name
+				if lang == French {
+					name = strings.ToLower(name)
+				}
+				if strings.Contains(all, "("+c.Hex+")") && !strings.Contains(all, name+" ("+c.Hex+")") {
+					t.Errorf("%s v%d: %s is mentioned but not as %q", lang, v, c.Hex, name)
+				}
+			}
 		}
 	}
 }
