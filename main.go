@@ -53,6 +53,9 @@ type config struct {
 	AdminEmails    []string      `env:"ADMIN_EMAILS" envSeparator:","`
 	TrustedProxies []string      `env:"TRUSTED_PROXIES" envSeparator:","`
 	APITokenTTL    time.Duration `env:"API_TOKEN_TTL" envDefault:"24h"`
+	// MetricsToken lets a scraper read /metrics as "Authorization: Bearer <token>"; unset, only
+	// admins can.
+	MetricsToken string `env:"METRICS_TOKEN"`
 	// GenerateRatePerMin bounds brief generations and regenerations per user per minute.
 	GenerateRatePerMin int           `env:"GENERATE_RATE_PER_MIN" envDefault:"60"`
 	AgentTimeout       time.Duration `env:"AGENT_TIMEOUT" envDefault:"30s"`
@@ -98,6 +101,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		check("GENERATE_RATE_PER_MIN", cfg.GenerateRatePerMin >= 1 && cfg.GenerateRatePerMin <= 100000, "want a whole number from 1 to 100000"),
 		check("AGENT_TIMEOUT", cfg.AgentTimeout >= 100*time.Millisecond && cfg.AgentTimeout <= 10*time.Minute, "want a duration between 100ms and 10m"),
 		check("MAX_RUNNING_AGENTS", cfg.MaxRunningAgents >= 1 && cfg.MaxRunningAgents <= 1024, "want a whole number from 1 to 1024"),
+		check("METRICS_TOKEN", cfg.MetricsToken == "" || len(cfg.MetricsToken) >= 16, "use at least 16 characters, or leave it unset"),
 	} {
 		if err != nil {
 			return cfg, err
@@ -260,6 +264,9 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Write
 		return err
 	}
 	defer closeRedis(rdb, managed, logger)
+	// Metrics see every Redis command, agent run and request from the start.
+	metrics := handlers.NewMetrics(func() storage.PoolStats { return storage.ReadPoolStats(rdb) })
+	rdb.AddHook(storage.ObserveCommands(metrics))
 
 	assets, err := static.Load()
 	if err != nil {
@@ -278,6 +285,7 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Write
 		Holder:       instanceID(),
 		AgentTimeout: cfg.AgentTimeout,
 		MaxRunning:   cfg.MaxRunningAgents,
+		Observer:     metrics,
 	})
 	orch.Start()
 	janitorCtx, stopJanitor := context.WithCancel(context.Background())
@@ -303,6 +311,8 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Write
 		AdminEmails:        cfg.AdminEmails,
 		TrustedProxies:     proxies,
 		TokenTTL:           cfg.APITokenTTL,
+		Metrics:            metrics,
+		MetricsToken:       cfg.MetricsToken,
 	})
 
 	ln, err := net.Listen("tcp", cfg.Addr)
