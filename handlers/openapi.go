@@ -79,7 +79,7 @@ func apiOperations() []apiOperation {
 		{Method: "POST", Path: "/business/brief/generate", Summary: "Generate a brief",
 			Detail: "Answers 201 with the brief once every section is written. With async=true, or when the agents " +
 				"take longer than " + strconv.Itoa(int(apiWaitLimit/time.Second)) + " s, answers 202 with where to poll.",
-			Query: []apiParam{{Name: "async", Description: "answer at once with 202", Schema: map[string]any{"type": "boolean"}}},
+			Query:   []apiParam{{Name: "async", Description: "answer at once with 202", Schema: map[string]any{"type": "boolean"}}},
 			Request: generateRequest{}, Status: 201, Body: apiBriefResponse{}, Accepted: true,
 			Errors: []int{400, 401, 413, 415, 422, 429}},
 		{Method: "GET", Path: "/business/brief/:id", Summary: "A brief", Status: 200, Body: apiBriefResponse{},
@@ -99,7 +99,7 @@ func apiOperations() []apiOperation {
 			Status: 200, Body: apiBriefList{}, Errors: []int{400, 401}},
 		{Method: "DELETE", Path: "/business/brief/:id", Summary: "Delete a brief", Status: 204, Errors: briefErrors},
 		{Method: "POST", Path: "/business/brief/:id/extend", Summary: "Keep a brief longer",
-			Detail: "The brief then expires ttl_seconds from now, between 1 hour and 365 days.",
+			Detail:  "The brief then expires ttl_seconds from now, between 1 hour and 365 days.",
 			Request: extendRequest{}, Status: 200, Body: extendResponse{},
 			Errors: []int{400, 401, 404, 413, 415, 422}},
 		{Method: "POST", Path: "/business/website/create", Summary: "Build a brief's website",
