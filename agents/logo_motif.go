@@ -58,22 +58,72 @@ func motifKeywords() []struct {
 	}
 }
 
-// logoSectorMotif picks the mark for a sector. specific is false when nothing matched and an abstract
-// mark (chosen by the name's hash) stands in.
-func logoSectorMotif(sector SectorProfile, sectorText, name string) (m logoMotif, specific bool) {
-	sources := append([]string{sector.ID, sector.Name.EN, sector.Name.FR}, sector.Aliases...)
-	sources = append(sources, sectorText)
-	var words []string
-	for _, s := range sources {
-		words = append(words, strings.FieldsFunc(logoFold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })...)
+// motifBySectorID is the mark of each sector of the knowledge data, chosen by hand.
+func motifBySectorID(id string) logoMotif {
+	switch id {
+	case "bakery":
+		return motifWheat
+	case "catering", "restaurant", "coffee_shop":
+		return motifCup
+	case "grocery", "agriculture":
+		return motifLeaf
+	case "hair_salon", "beauty_spa", "cleaning":
+		return motifDrop
+	case "fashion", "jewelry", "crafts":
+		return motifGem
+	case "fitness", "events":
+		return motifStar
+	case "pharmacy", "dental", "health_clinic":
+		return motifCross
+	case "accounting", "consulting", "digital_marketing", "mobile_money":
+		return motifRise
+	case "legal", "education":
+		return motifBook
+	case "real_estate", "construction", "hotel", "furniture":
+		return motifHouse
+	case "auto_repair", "logistics":
+		return motifGear
+	case "electronics_repair", "it_services":
+		return motifNodes
+	case "printing":
+		// Overlapping cyan, magenta and yellow discs are the printer's own sign.
+		return motifOrbits
+	case "photography", "travel":
+		return motifSun
 	}
+	return motifUnknown
+}
+
+// motifForWord finds the mark a single folded word suggests.
+func motifForWord(w string) logoMotif {
 	for _, mk := range motifKeywords() {
 		for _, k := range mk.keys {
-			for _, w := range words {
-				exact, whole := strings.CutSuffix(k, "$")
-				if w == exact || (!whole && len(k) >= 4 && strings.HasPrefix(w, k)) {
-					return mk.motif, true
-				}
+			exact, whole := strings.CutSuffix(k, "$")
+			if w == exact || (!whole && len(k) >= 4 && strings.HasPrefix(w, k)) {
+				return mk.motif
+			}
+		}
+	}
+	return motifUnknown
+}
+
+// logoSectorMotif picks the mark for a sector: by its id when the knowledge data has it, else by
+// the words of its names, then its aliases, then the owner's own wording, each word in order.
+// specific is false when nothing matched and an abstract mark (chosen by the name's hash) stands
+// in; the generic profile says nothing about the trade, so only the owner's wording counts there.
+func logoSectorMotif(sector SectorProfile, sectorText, name string) (m logoMotif, specific bool) {
+	if m := motifBySectorID(sector.ID); m != motifUnknown {
+		return m, true
+	}
+	var sources []string
+	if sector.ID != "" && sector.ID != "generic" {
+		sources = append([]string{sector.Name.EN, sector.Name.FR}, sector.Aliases...)
+	}
+	sources = append(sources, sectorText)
+	for _, s := range sources {
+		for _, w := range strings.FieldsFunc(logoFold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if m := motifForWord(w); m != motifUnknown {
+				return m, true
 			}
 		}
 	}

@@ -155,11 +155,22 @@ func logoNameHash(name string) uint32 {
 // request's variation. Minimal drops the secondary colour and mutes saturation; Bolder saturates
 // and adds a highlight.
 func deriveLogoPalette(sector SectorProfile, name string, variation int, rng *rand.Rand, hints Hints, lang Language) logoPalette {
-	var base []paletteHSL
+	// Sector palettes list their neutrals (cream, white, charcoal) among the colours; the brand
+	// colours come from the chromatic ones, the neutrals are derived from the primary below.
+	var base, neutrals []paletteHSL
 	for _, hex := range sector.Colors {
-		if c, err := ParseHex(hex); err == nil {
-			base = append(base, paletteHSLOf(c))
+		c, err := ParseHex(hex)
+		if err != nil {
+			continue
 		}
+		if x := paletteHSLOf(c); x.s >= 0.2 && x.l >= 0.12 && x.l <= 0.88 {
+			base = append(base, x)
+		} else {
+			neutrals = append(neutrals, x)
+		}
+	}
+	if len(base) == 0 {
+		base = neutrals
 	}
 	nh := logoNameHash(name)
 	if len(base) == 0 {
@@ -175,7 +186,8 @@ func deriveLogoPalette(sector SectorProfile, name string, variation int, rng *ra
 		lead = rng.IntN(min(3, len(base)))
 		jitter = (12 + rng.Float64()*18) * float64(1-2*rng.IntN(2))
 	}
-	shift := float64(int(nh%41)-20) + jitter
+	// The name moves the hue by up to 12°: its own colour, still recognisably the sector's.
+	shift := float64(int(nh%25)-12) + jitter
 	at := func(i int) paletteHSL {
 		c := base[(lead+i)%len(base)]
 		c.h = paletteWrapHue(c.h + shift)
@@ -207,6 +219,10 @@ func deriveLogoPalette(sector SectorProfile, name string, variation int, rng *ra
 	lightRGB := light.rgb()
 	dark = paletteDarken(dark, paletteBodyContrast, lightRGB, White)
 	// Primary carries headings and the logo lettering on white or on neutral-light.
+	if d := paletteDarken(p, paletteTextContrast, lightRGB, White); p.h > 40 && p.h < 72 && p.l-d.l > 0.08 {
+		// Darkened yellows turn olive; warming them first keeps them gold and brown.
+		p.h -= math.Min(14, p.h-32)
+	}
 	p = paletteDarken(p, paletteTextContrast, lightRGB, White)
 
 	var sec paletteHSL

@@ -701,3 +701,50 @@ func TestLogoDescriptionsNameThePaletteColours(t *testing.T) {
 		}
 	}
 }
+
+func TestLogoSectorMotif(t *testing.T) {
+	tests := []struct {
+		name     string
+		sector   SectorProfile
+		text     string
+		want     logoMotif
+		specific bool
+	}{
+		{"known id", SectorProfile{ID: "bakery"}, "", motifWheat, true},
+		{"known id wins over words", SectorProfile{ID: "construction", Aliases: []string{"plumbing"}}, "", motifHouse, true},
+		{"new sector by its name", SectorProfile{ID: "plumbing", Name: Text{"Plumbing services", "Plomberie"}}, "", motifDrop, true},
+		{"name before aliases", SectorProfile{ID: "x", Name: Text{"Wedding planning", ""}, Aliases: []string{"decor"}}, "", motifHeart, true},
+		{"generic profile: the owner's words", SectorProfile{ID: "generic", Name: Text{"Local business", ""}}, "boulangerie artisanale", motifWheat, true},
+		{"generic profile says nothing itself", SectorProfile{ID: "generic", Name: Text{"Local business", ""}}, "widgets", motifOrbits, false},
+		{"nothing at all", SectorProfile{}, "", motifOrbits, false},
+	}
+	for _, tt := range tests {
+		m, specific := logoSectorMotif(tt.sector, tt.text, "Ola")
+		if tt.specific {
+			if m != tt.want || !specific {
+				t.Errorf("%s: got %s, %v; want %s", tt.name, m, specific, tt.want)
+			}
+			continue
+		}
+		if specific || (m != motifOrbits && m != motifFacets) {
+			t.Errorf("%s: got %s, %v; want an abstract mark", tt.name, m, specific)
+		}
+	}
+}
+
+// TestLogoEverySectorHasAMark guards the embedded sector data: a sector added without a mark of
+// its own would get an abstract one.
+func TestLogoEverySectorHasAMark(t *testing.T) {
+	k, err := LoadKnowledge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range k.Sectors {
+		if s.ID == "generic" {
+			continue
+		}
+		if m, specific := logoSectorMotif(s, "", "Ola"); !specific {
+			t.Errorf("sector %s has no mark (got %s); add it to motifBySectorID", s.ID, m)
+		}
+	}
+}
