@@ -240,7 +240,7 @@ func logoInitials(name string) []rune {
 
 // logoChoosePrimary picks the concept that suits the name best: initials for long names, the name
 // itself for short ones, the emblem when the sector has a clear symbol. The instruction may name a
-// concept, or ask for something bolder (emblem) or more minimal (wordmark).
+// concept, or ask for something bolder (emblem), more minimal (wordmark) or shorter (monogram).
 func logoChoosePrimary(display string, specific bool, h Hints, instruction string) (string, Text) {
 	ins := logoFold(instruction)
 	for _, c := range []struct {
@@ -267,6 +267,8 @@ func logoChoosePrimary(display string, specific bool, h Hints, instruction strin
 	switch {
 	case long:
 		return ConceptMonogram, Text{"Primary choice: a long name is easiest to recognise by its initials.", "Choix principal : un nom long se reconnaît mieux à ses initiales."}
+	case h.Shorter:
+		return ConceptMonogram, Text{"Primary choice: the most compact of the three, as asked.", "Choix principal : le plus compact des trois, comme demandé."}
 	case h.Bolder && specific:
 		return ConceptEmblem, Text{"Primary choice: the boldest of the three, as asked.", "Choix principal : le plus affirmé des trois, comme demandé."}
 	case h.Minimal:
@@ -588,6 +590,70 @@ func logoConceptRef(concept string, lang Language, of bool) string {
 	return "le logotype"
 }
 
+// logoFontsUsed names the fonts of the three concepts, each once: "Go Bold for the monogram and
+// the emblem, Go Medium for the wordmark".
+func logoFontsUsed(lang Language, concepts ...*logoConcept) string {
+	var fonts []string
+	uses := map[string][]string{}
+	for _, c := range concepts {
+		if _, ok := uses[c.font]; !ok {
+			fonts = append(fonts, c.font)
+		}
+		uses[c.font] = append(uses[c.font], logoConceptRef(c.logo.Concept, lang, false))
+	}
+	if len(fonts) == 1 {
+		return fonts[0]
+	}
+	and, sep := " and ", ", "
+	if lang == French {
+		and = " et "
+	}
+	parts := make([]string, len(fonts))
+	for i, f := range fonts {
+		u := uses[f]
+		list := strings.Join(u[:len(u)-1], sep)
+		if list != "" {
+			list += and
+		}
+		list += u[len(u)-1]
+		if lang == French {
+			parts[i] = f + " pour " + list
+		} else {
+			parts[i] = f + " for " + list
+		}
+	}
+	return strings.Join(parts, sep)
+}
+
+// logoClause readies a sentence from the knowledge data to follow a colon: first letter lower-cased
+// (unless it starts an acronym), final full stop ensured.
+func logoClause(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	r := []rune(s)
+	if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
+		r[0] = unicode.ToLower(r[0])
+	}
+	s = string(r)
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "!") && !strings.HasSuffix(s, "?") {
+		s += "."
+	}
+	return s
+}
+
+// logoRatingFR says a WCAG rating in French; the levels themselves are international.
+func logoRatingFR(rating string) string {
+	switch rating {
+	case "AA Large":
+		return "AA pour les grands textes"
+	case "fail":
+		return "insuffisant"
+	}
+	return rating
+}
+
 // logoRatio writes a contrast ratio the way the language writes decimals: "4.52:1", "4,52:1".
 func logoRatio(v float64, lang Language) string {
 	s := strconv.FormatFloat(v, 'f', 2, 64) + ":1"
@@ -637,10 +703,10 @@ func logoGuidelines(lb *logoBrief, main, mono, word, emb *logoConcept) BrandGuid
 		Heading: word.font,
 		Body:    "Go Regular",
 		Notes: Text{
-			fmt.Sprintf("All logo lettering is converted to outlines from the Go font family (%s for the monogram, %s for the wordmark, %s for the emblem), open-source under a BSD licence, so the files need no installed font and look the same everywhere. Use %s for headings and Go Regular for body text.",
-				mono.font, word.font, emb.font, word.font),
-			fmt.Sprintf("Tout le lettrage du logo est vectorisé à partir de la famille Go (%s pour le monogramme, %s pour le logotype, %s pour l'emblème), libre sous licence BSD : les fichiers n'ont besoin d'aucune police installée et s'affichent partout à l'identique. Utilisez %s pour les titres et Go Regular pour le texte courant.",
-				mono.font, word.font, emb.font, word.font),
+			fmt.Sprintf("All logo lettering is converted to outlines from the Go font family (%s), open-source under a BSD licence, so the files need no installed font and look the same everywhere. Use %s for headings and Go Regular for body text.",
+				logoFontsUsed(English, mono, word, emb), word.font),
+			fmt.Sprintf("Tout le lettrage du logo est vectorisé à partir de la famille Go (%s), libre sous licence BSD : les fichiers n'ont besoin d'aucune police installée et s'affichent partout à l'identique. Utilisez %s pour les titres et Go Regular pour le texte courant.",
+				logoFontsUsed(French, mono, word, emb), word.font),
 		}.In(lang),
 	}
 
@@ -652,24 +718,24 @@ func logoGuidelines(lb *logoBrief, main, mono, word, emb *logoConcept) BrandGuid
 				logoConceptRef(main.logo.Concept, French, false), logoConceptRef(others[0], French, false), logoConceptRef(others[1], French, false)),
 		},
 		{
-			fmt.Sprintf("Body text in %s on %s (%s, %s); headings and links in %s on the same background (%s, %s).",
+			fmt.Sprintf("Body text in %s on %s: contrast %s (%s). Headings and links in %s on the same background: %s (%s).",
 				pal.ref(pal.dark, English), pal.ref(pal.light, English), en(bodyR), bodyW, pal.ref(pal.primary, English), en(headR), headW),
-			fmt.Sprintf("Texte courant en %s sur %s (%s, %s) ; titres et liens en %s sur le même fond (%s, %s).",
-				pal.ref(pal.dark, French), pal.ref(pal.light, French), fr(bodyR), bodyW, pal.ref(pal.primary, French), fr(headR), headW),
+			fmt.Sprintf("Texte courant en %s sur %s : contraste de %s (%s). Titres et liens en %s sur le même fond : %s (%s).",
+				pal.ref(pal.dark, French), pal.ref(pal.light, French), fr(bodyR), logoRatingFR(bodyW), pal.ref(pal.primary, French), fr(headR), logoRatingFR(headW)),
 		},
 	}
-	if mood := strings.TrimSpace(lb.mood.In(lang)); mood != "" {
-		usage = append(usage, Text{"Why these colours: " + mood, "Pourquoi ces couleurs : " + mood})
+	if mood := logoClause(lb.mood.In(lang)); mood != "" {
+		usage = append(usage, Text{"Colour cues of the sector: " + mood, "Codes couleur du secteur : " + mood})
 	}
 	if accR < paletteTextContrast {
 		usage = append(usage, Text{
 			fmt.Sprintf("Keep the accent %s for shapes, highlights and large elements: at %s on white (%s) it is not for body text.", pal.ref(pal.accent, English), en(accR), accW),
-			fmt.Sprintf("Réservez l'accent %s aux formes, aux mises en valeur et aux grands éléments : à %s sur blanc (%s), il ne convient pas au texte courant.", pal.ref(pal.accent, French), fr(accR), accW),
+			fmt.Sprintf("Réservez l'accent %s aux formes, aux mises en valeur et aux grands éléments : à %s sur blanc (%s), il ne convient pas au texte courant.", pal.ref(pal.accent, French), fr(accR), logoRatingFR(accW)),
 		})
 	} else {
 		usage = append(usage, Text{
 			fmt.Sprintf("The accent %s reaches %s on white (%s): use it for highlights and, sparingly, for short text.", pal.ref(pal.accent, English), en(accR), accW),
-			fmt.Sprintf("L'accent %s atteint %s sur blanc (%s) : pour les mises en valeur et, avec parcimonie, pour des textes courts.", pal.ref(pal.accent, French), fr(accR), accW),
+			fmt.Sprintf("L'accent %s atteint %s sur blanc (%s) : pour les mises en valeur et, avec parcimonie, pour des textes courts.", pal.ref(pal.accent, French), fr(accR), logoRatingFR(accW)),
 		})
 	}
 	usage = append(usage,

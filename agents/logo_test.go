@@ -372,6 +372,7 @@ func TestLogoChoosePrimary(t *testing.T) {
 		{"medium name without a symbol", "Sunrise Golden Widgets", false, Hints{}, "", ConceptWordmark},
 		{"bolder", "Ola", true, Hints{Bolder: true}, "bolder", ConceptEmblem},
 		{"minimal", "Sunrise Golden Loaves", true, Hints{Minimal: true}, "minimal", ConceptWordmark},
+		{"shorter", "Sunrise Golden Loaves", true, Hints{Shorter: true}, "shorter", ConceptMonogram},
 		{"asked for the monogram", "Ola", true, Hints{}, "use the monogram", ConceptMonogram},
 		{"asked for the emblem in French", "Boulangerie Patisserie du Grand Marché Central", true, Hints{}, "plutôt l'emblème", ConceptEmblem},
 		{"asked for the wordmark", "Sunrise Golden Loaves", true, Hints{}, "the full name please", ConceptWordmark},
@@ -745,6 +746,26 @@ func TestLogoEverySectorHasAMark(t *testing.T) {
 		}
 		if m, specific := logoSectorMotif(s, "", "Ola"); !specific {
 			t.Errorf("sector %s has no mark (got %s); add it to motifBySectorID", s.ID, m)
+		}
+	}
+}
+
+func TestLogoFontsUsed(t *testing.T) {
+	c := func(concept, font string) *logoConcept { return &logoConcept{logo: Logo{Concept: concept}, font: font} }
+	tests := []struct {
+		lang     Language
+		concepts []*logoConcept
+		want     string
+	}{
+		{English, []*logoConcept{c(ConceptMonogram, "Go Bold"), c(ConceptWordmark, "Go Bold"), c(ConceptEmblem, "Go Bold")}, "Go Bold"},
+		{English, []*logoConcept{c(ConceptMonogram, "Go Bold"), c(ConceptWordmark, "Go Medium"), c(ConceptEmblem, "Go Bold")},
+			"Go Bold for the monogram and the emblem, Go Medium for the wordmark"},
+		{French, []*logoConcept{c(ConceptMonogram, "Go Bold"), c(ConceptWordmark, "Go Smallcaps"), c(ConceptEmblem, "Go Medium")},
+			"Go Bold pour le monogramme, Go Smallcaps pour le logotype, Go Medium pour l'emblème"},
+	}
+	for _, tt := range tests {
+		if got := logoFontsUsed(tt.lang, tt.concepts...); got != tt.want {
+			t.Errorf("logoFontsUsed = %q, want %q", got, tt.want)
 		}
 	}
 }
