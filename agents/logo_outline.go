@@ -247,7 +247,9 @@ func logoRenderable(face logoFace, buf *sfnt.Buffer, s string) (out string, drop
 		space = false
 		b.WriteRune(r)
 	}
-	for _, r := range s {
+	// Composed first, so a letter typed with a combining accent keeps it where the font has the
+	// accented letter ("e" + U+0301 → "é").
+	for _, r := range norm.NFC.String(s) {
 		switch {
 		case unicode.IsSpace(r):
 			space = true

@@ -428,7 +428,8 @@ func TestLogoRenderable(t *testing.T) {
 		{"  x \t  y ", "x y", false},
 		{"Ωmega Жар", "Ωmega Жар", false},
 		{"🍞 Bread", "Bread", false},
-		{"e\u0301toile", "etoile", false},
+		{"e\u0301toile", "étoile", false},
+		{"ǹ\u0323", "n", false},
 		{"北京", "", true},
 	}
 	var buf sfnt.Buffer
