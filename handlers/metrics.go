@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -120,11 +121,14 @@ func (m *Metrics) observeHTTP(c *fiber.Ctx) error {
 	if err != nil {
 		status = classify(err).status
 	}
-	route := "unmatched"
-	if r := c.Route(); r.Method != "USE" {
-		route = r.Path
+	// When no route matched, the last route run is a middleware mounted at "/", which matches
+	// every path; a route at "/" itself only matches "/".
+	route := c.Route().Path
+	if route == "/" && c.Path() != "/" {
+		route = "unmatched"
 	}
-	method := c.Method()
+	// Fiber's method string points into the request's memory; a label outlives the request.
+	method := strings.Clone(c.Method())
 	m.httpRequests.WithLabelValues(route, method, strconv.Itoa(status)).Inc()
 	m.httpDuration.WithLabelValues(route, method).Observe(time.Since(start).Seconds())
 	return err
