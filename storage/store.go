@@ -68,7 +68,8 @@ type Options struct {
 	CompressAbove int
 	// Timeout bounds every call whose context has no earlier deadline.
 	Timeout time.Duration
-	// Clock gives the time written into briefs; tests replace it. Expiry itself is Redis's clock.
+	// Clock gives the time written into briefs and the instant they expire; tests replace it. It
+	// must stay close to real time: Redis deletes keys when its own clock reaches that instant.
 	Clock func() time.Time
 	// Logger receives what has no caller to return to: janitor passes and index updates that
 	// failed after the brief itself was written (the janitor repairs those).
