@@ -150,11 +150,11 @@ func (s *Store) now() time.Time { return s.opts.Clock() }
 // Key names. Hash tags keep a brief's keys in one cluster slot, a user's in another, and all global
 // indexes in a third, so each group can change in one Lua call.
 
-func (s *Store) briefTag(id string) string          { return s.opts.Prefix + ":{b:" + id + "}" }
-func (s *Store) metaKey(id string) string           { return s.briefTag(id) + ":m" }
-func (s *Store) filePrefix(id string) string        { return s.briefTag(id) + ":f:" }
-func (s *Store) fileKey(id, name string) string     { return s.filePrefix(id) + name }
-func (s *Store) histPrefix(id string) string        { return s.briefTag(id) + ":h:" }
+func (s *Store) briefTag(id string) string      { return s.opts.Prefix + ":{b:" + id + "}" }
+func (s *Store) metaKey(id string) string       { return s.briefTag(id) + ":m" }
+func (s *Store) filePrefix(id string) string    { return s.briefTag(id) + ":f:" }
+func (s *Store) fileKey(id, name string) string { return s.filePrefix(id) + name }
+func (s *Store) histPrefix(id string) string    { return s.briefTag(id) + ":h:" }
 func (s *Store) histKey(id, name string, v int64) string {
 	return s.histPrefix(id) + name + ":" + strconv.FormatInt(v, 10)
 }
