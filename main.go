@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/netip"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -60,6 +61,13 @@ type config struct {
 	GenerateRatePerMin int           `env:"GENERATE_RATE_PER_MIN" envDefault:"60"`
 	AgentTimeout       time.Duration `env:"AGENT_TIMEOUT" envDefault:"30s"`
 	MaxRunningAgents   int           `env:"MAX_RUNNING_AGENTS" envDefault:"8"`
+	// PublicURL is Genesis's address as people reach it: links the API hands out and the base URL
+	// briefs' websites are built with start with it. By default http://ADDR.
+	PublicURL string `env:"PUBLIC_URL"`
+	// WebsitePublishURL, when set, receives each created website as a zip signed with
+	// WebsitePublishSecret (HMAC-SHA256).
+	WebsitePublishURL    string `env:"WEBSITE_PUBLISH_URL"`
+	WebsitePublishSecret string `env:"WEBSITE_PUBLISH_SECRET"`
 }
 
 var keyPrefixPattern = regexp.MustCompile(`^[A-Za-z0-9_.-]{1,32}$`)
@@ -112,6 +120,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 			return cfg, check("ADMIN_EMAILS", false, fmt.Sprintf("%q is not an email address", e))
 		}
 	}
+	if err := websiteURLs(&cfg); err != nil {
+		return cfg, err
+	}
 	if _, err := parseProxies(cfg.TrustedProxies); err != nil {
 		return cfg, check("TRUSTED_PROXIES", false, err.Error())
 	}
@@ -119,6 +130,34 @@ func loadConfig(getenv func(string) string) (config, error) {
 		return cfg, fmt.Errorf("config: SESSION_KEYS: %v", err)
 	}
 	return cfg, nil
+}
+
+// websiteURLs defaults PUBLIC_URL to ADDR over http (localhost when ADDR names every interface),
+// and checks it and the publishing settings.
+func websiteURLs(cfg *config) error {
+	if strings.TrimSpace(cfg.PublicURL) == "" {
+		host, port, _ := net.SplitHostPort(cfg.Addr) // checked before
+		if ip, err := netip.ParseAddr(host); host == "" || (err == nil && ip.IsUnspecified()) {
+			host = "localhost"
+		}
+		cfg.PublicURL = "http://" + net.JoinHostPort(host, port)
+	}
+	cfg.PublicURL = strings.TrimSuffix(strings.TrimSpace(cfg.PublicURL), "/")
+	if u, err := url.Parse(cfg.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+		u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("config: PUBLIC_URL=%q: want an absolute http or https URL without query, such as https://genesis.example", cfg.PublicURL)
+	}
+	if cfg.WebsitePublishURL == "" {
+		return nil
+	}
+	if u, err := url.Parse(cfg.WebsitePublishURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("config: WEBSITE_PUBLISH_URL=%q: want an absolute http or https URL", cfg.WebsitePublishURL)
+	}
+	if len(cfg.WebsitePublishSecret) < 16 {
+		// The secret itself is never echoed.
+		return errors.New("config: WEBSITE_PUBLISH_SECRET: set a secret of at least 16 characters along with WEBSITE_PUBLISH_URL")
+	}
+	return nil
 }
 
 // parseProxies reads addresses and CIDR ranges of the proxies allowed to say who the client is.
@@ -293,7 +332,7 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Write
 	go store.Janitor(janitorCtx, time.Minute)
 
 	done := make(chan struct{})
-	app, _ := handlers.New(handlers.Config{
+	app, web := handlers.New(handlers.Config{
 		Logger:             logger,
 		Catalogue:          i18n.New(),
 		Assets:             assets,
@@ -313,6 +352,11 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Write
 		TokenTTL:           cfg.APITokenTTL,
 		Metrics:            metrics,
 		MetricsToken:       cfg.MetricsToken,
+		Website: handlers.WebsiteConfig{
+			PublicURL:     cfg.PublicURL,
+			PublishURL:    cfg.WebsitePublishURL,
+			PublishSecret: cfg.WebsitePublishSecret,
+		},
 	})
 
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -337,6 +381,7 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Write
 	stopCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	orch.Stop(stopCtx)
+	web.Drain(stopCtx)
 	return nil
 }
 

@@ -42,9 +42,11 @@ type WebsiteConfig struct {
 // icons one request at a time, and each would otherwise render the whole site again.
 const siteCacheSize = 32
 
-// sandboxCSP is the policy a site preview is served with: the site runs in a sandbox with an
-// origin of its own (no cookies, no script, no forms), and loads only its own files.
-const sandboxCSP = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'self'; font-src 'self'; manifest-src 'self'; " +
+// sandboxCSP is the policy a site preview is served with: a sandbox where no script runs, no form
+// is sent and nothing opens, loading only the site's own files. It keeps the page's origin
+// (allow-same-origin, harmless without scripts): an opaque origin would make the site's requests
+// for its stylesheet and images cross-site, which carry no session cookie and are refused.
+const sandboxCSP = "sandbox allow-same-origin; default-src 'none'; img-src 'self' data:; style-src 'self'; font-src 'self'; manifest-src 'self'; " +
 	"script-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'"
 
 // Summary fields that keep what publishing a brief's site did.
