@@ -68,6 +68,14 @@ type config struct {
 	// WebsitePublishSecret (HMAC-SHA256).
 	WebsitePublishURL    string `env:"WEBSITE_PUBLISH_URL"`
 	WebsitePublishSecret string `env:"WEBSITE_PUBLISH_SECRET"`
+	// LeaseTTL is how long a generating section stays claimed without renewal: a dead instance's
+	// sections are taken over after it.
+	LeaseTTL time.Duration `env:"LEASE_TTL" envDefault:"15s"`
+	// An OpenAI-compatible chat completions API writes sections when LLM_BASE_URL is set; the
+	// builtin agents stand in whenever it fails.
+	LLMBaseURL string `env:"LLM_BASE_URL"`
+	LLMModel   string `env:"LLM_MODEL"`
+	LLMAPIKey  string `env:"LLM_API_KEY"`
 }
 
 var keyPrefixPattern = regexp.MustCompile(`^[A-Za-z0-9_.-]{1,32}$`)
@@ -110,6 +118,8 @@ func loadConfig(getenv func(string) string) (config, error) {
 		check("AGENT_TIMEOUT", cfg.AgentTimeout >= 100*time.Millisecond && cfg.AgentTimeout <= 10*time.Minute, "want a duration between 100ms and 10m"),
 		check("MAX_RUNNING_AGENTS", cfg.MaxRunningAgents >= 1 && cfg.MaxRunningAgents <= 1024, "want a whole number from 1 to 1024"),
 		check("METRICS_TOKEN", cfg.MetricsToken == "" || len(cfg.MetricsToken) >= 16, "use at least 16 characters, or leave it unset"),
+		check("LEASE_TTL", cfg.LeaseTTL >= 500*time.Millisecond && cfg.LeaseTTL <= 10*time.Minute, "want a duration between 500ms and 10m"),
+		check("LLM_MODEL", cfg.LLMBaseURL == "" || cfg.LLMModel != "", "set LLM_MODEL along with LLM_BASE_URL"),
 	} {
 		if err != nil {
 			return cfg, err
@@ -316,15 +326,20 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Write
 	if err != nil {
 		return err
 	}
-	builtin := agents.NewBuiltin(knowledge)
+	primary, fallback, err := providers(cfg, knowledge)
+	if err != nil {
+		return err
+	}
 	orch := agents.New(agents.Config{
 		Store:        store,
 		Logger:       logger.With("component", "orchestrator"),
-		Primary:      builtin,
+		Primary:      primary,
+		Fallback:     fallback,
 		Holder:       instanceID(),
 		AgentTimeout: cfg.AgentTimeout,
 		MaxRunning:   cfg.MaxRunningAgents,
 		Observer:     metrics,
+		LeaseTTL:     cfg.LeaseTTL,
 	})
 	orch.Start()
 	janitorCtx, stopJanitor := context.WithCancel(context.Background())
@@ -383,6 +398,28 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Write
 	orch.Stop(stopCtx)
 	web.Drain(stopCtx)
 	return nil
+}
+
+// providers returns who writes sections: the builtin agents, or a language model with the builtin
+// agents standing in when it fails.
+func providers(cfg config, k *agents.Knowledge) (primary, fallback agents.Provider, err error) {
+	builtin := agents.NewBuiltin(k)
+	if cfg.LLMBaseURL == "" {
+		return builtin, nil, nil
+	}
+	llm, err := agents.NewOpenAI(agents.OpenAIConfig{
+		BaseURL:   cfg.LLMBaseURL,
+		Model:     cfg.LLMModel,
+		APIKey:    cfg.LLMAPIKey,
+		Templates: k.Templates,
+		// Two attempts and the pause between them fit in one agent's time, so a failure reaches
+		// the fallback with the model's own reason.
+		Timeout: max(cfg.AgentTimeout/2-time.Second, cfg.AgentTimeout/3),
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("config: LLM_BASE_URL: %w", err)
+	}
+	return llm, builtin, nil
 }
 
 // instanceID names this process in generation leases: host, process id and a random part.

@@ -4,16 +4,21 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Builtin is the provider that needs no network: real algorithms over the embedded knowledge data,
 // deterministic for a given request.
 type Builtin struct {
 	k *Knowledge
+	// logos parses the embedded fonts once, on first use, and keeps their glyph outlines.
+	logos func() (*logoFonts, error)
 }
 
 // NewBuiltin returns the builtin provider over k.
-func NewBuiltin(k *Knowledge) *Builtin { return &Builtin{k: k} }
+func NewBuiltin(k *Knowledge) *Builtin {
+	return &Builtin{k: k, logos: sync.OnceValues(newLogoFonts)}
+}
 
 // Name is recorded as the provider of every section it writes.
 func (b *Builtin) Name() string { return "builtin" }

@@ -35,7 +35,7 @@ const (
 // fonts takes microseconds; a logoFonts kept across requests (it is safe for concurrent use) also
 // keeps the outlined glyphs and halves the agent's time.
 func (b *Builtin) logoCreation(req Request) (LogoCreationResult, error) {
-	fonts, err := newLogoFonts()
+	fonts, err := b.logos()
 	if err != nil {
 		return LogoCreationResult{}, fmt.Errorf("logo creation: %w", err)
 	}

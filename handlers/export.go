@@ -110,7 +110,7 @@ func (s *Server) logoFile(c *fiber.Ctx) error {
 		c.Attachment(exportName(b, "-"+file))
 	}
 	if file == "favicon.zip" {
-		set, err := agents.FaviconSet(logo.PrimaryLogo.SVG)
+		set, err := agents.FaviconSet(faviconSource(logo))
 		if err != nil {
 			return err
 		}
@@ -145,6 +145,16 @@ func (s *Server) logoFile(c *fiber.Ctx) error {
 		return c.Send(png)
 	}
 	return fiber.ErrNotFound
+}
+
+// faviconSource is the concept that stays legible at 16 px: the monogram, else the primary logo.
+func faviconSource(l *agents.LogoCreationResult) string {
+	for _, c := range append([]agents.Logo{l.PrimaryLogo}, l.Alternatives...) {
+		if c.Concept == agents.ConceptMonogram {
+			return c.SVG
+		}
+	}
+	return l.PrimaryLogo.SVG
 }
 
 // zipFiles packs named files, in name order and with a fixed time, so the same files make the
