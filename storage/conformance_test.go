@@ -799,7 +799,11 @@ func testEvents(t *testing.T, rdb redis.UniversalClient) {
 	if err := s.Publish(ctx, other.ID, []byte("not for us")); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"queued", "running", `{"section":"logo_creation","status":"done"}`}
+	// Enough events that a reordering between cluster nodes would show.
+	var want []string
+	for i := range 20 {
+		want = append(want, fmt.Sprintf(`{"section":"logo_creation","seq":%d}`, i))
+	}
 	for _, e := range want {
 		if err := s.Publish(ctx, b.ID, []byte(e)); err != nil {
 			t.Fatal(err)

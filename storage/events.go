@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"sync"
+
+	"github.com/redis/go-redis/v9"
 )
 
 // Publish sends a progress event about a brief to every subscriber, on any instance. Events are
@@ -14,7 +16,19 @@ func (s *Store) Publish(ctx context.Context, briefID string, payload []byte) err
 	if !validID(briefID) {
 		return fmt.Errorf("publish event of brief %q: %w", briefID, ErrNotFound)
 	}
-	if err := s.rdb.Publish(ctx, s.eventsChannel(briefID), payload).Err(); err != nil {
+	channel := s.eventsChannel(briefID)
+	var pub redis.Cmdable = s.rdb
+	if c, ok := s.rdb.(*redis.ClusterClient); ok {
+		// go-redis sends PUBLISH (a command without keys) to any node, so two events could reach
+		// subscribers through different nodes and out of order. The node serving the channel's
+		// slot is also the one Subscribe listens on.
+		node, err := c.MasterForKey(ctx, channel)
+		if err != nil {
+			return fmt.Errorf("publish event of brief %s: %w", briefID, classify(err))
+		}
+		pub = node
+	}
+	if err := pub.Publish(ctx, channel, payload).Err(); err != nil {
 		return fmt.Errorf("publish event of brief %s: %w", briefID, classify(err))
 	}
 	return nil

@@ -80,7 +80,7 @@ end
 `
 
 // mutateLua writes one file (compare-and-set on its version) and/or summary fields of one brief.
-// KEYS meta, the file's key. ARGV name (” for fields only), expected version (-1 any), value,
+// KEYS meta, the file's key. ARGV name (empty for fields only), expected version (-1 any), value,
 // whether the value has its header (the caller knows the version when it expects one; otherwise
 // this script prepends it), now ms, max brief bytes, history length, op, history key prefix
 // (h:NAME:), field count, fields (name, value)... It is on every write, so it makes few calls:
