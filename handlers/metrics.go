@@ -63,7 +63,8 @@ func NewMetrics(pool func() storage.PoolStats) *Metrics {
 		agentDuration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    agentDurationName,
 			Help:    "Time one agent took to write its section, by section, provider and outcome.",
-			Buckets: []float64{.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30, 60},
+			// The builtin agents take about a millisecond, a language model seconds.
+			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30, 60},
 		}, []string{"section", "provider", "outcome"}),
 		redisCommands: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "genesis_redis_commands_total",

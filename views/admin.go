@@ -300,3 +300,15 @@ func statusSymbol(s agents.Status) string {
 }
 
 func urlQuery(s string) string { return url.QueryEscape(s) }
+
+// aofSummary says whether the append-only file is on and how its last rewrite went.
+func aofSummary(m *i18n.Messages, p AdminRedisProps) string {
+	out := m.Admin.AOFOff
+	if p.AOFEnabled {
+		out = m.Admin.AOFOn
+	}
+	if p.AOFLastRewrite != "" {
+		out += ", " + i18n.F(m.Admin.AOFRewrite, p.AOFLastRewrite)
+	}
+	return out
+}
