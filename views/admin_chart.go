@@ -15,7 +15,7 @@ const (
 	dailyWidth  = 640
 	dailyHeight = 220
 	dailyLeft   = 40 // room for the y axis labels
-	dailyRight  = 8
+	dailyRight  = 24 // room for the last day's label
 	dailyTop    = 12
 	dailyBottom = 28 // room for the day labels
 )
@@ -75,8 +75,11 @@ func newDailyChart(m *i18n.Messages, days []DayCount) dailyChart {
 		Left:    coord(dailyLeft),
 		Right:   coord(dailyWidth - dailyRight),
 	}
-	for _, f := range []int64{0, 1, 2} {
-		v := top * f / 2
+	ticks := []int64{0, top / 2, top}
+	if top < 2 {
+		ticks = []int64{0, top}
+	}
+	for _, v := range ticks {
 		c.Ticks = append(c.Ticks, chartTick{Y: coord(base - plotH*float64(v)/float64(top)), Label: m.Number(v)})
 	}
 	if len(days) == 0 {
