@@ -11,7 +11,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) chromium:chromium git:git
 BENCH_PACKAGES := $(RUN_PACKAGES) wrk:wrk hyperfine:hyperfine
 GENERATED := static/css/app.css static/js/htmx.min.js static/js/sse.min.js
 
-.PHONY: all deps deps-run deps-test deps-bench generate build run test test-go check-generated lint bench clean
+.PHONY: all deps deps-run deps-test deps-bench generate build run test test-go check-generated lint bench bench-load clean
 
 all: build
 
@@ -77,6 +77,11 @@ test: deps-test check-generated lint test-go
 
 bench: deps-bench
 	$(GO) test -run '^$$' -bench . -benchtime 2s -count 1 ./...
+
+# bench-load puts a running Genesis under HTTP load on loopback (wrk: the API's brief JSON and the
+# HTML brief page), next to redis-benchmark GET of a 20 KB value on the same Redis; see .ci/bench-load.
+bench-load: deps-bench build
+	./.ci/bench-load $(BIN)
 
 clean:
 	rm -rf bin
