@@ -187,7 +187,9 @@ func TestSiteCacheKeepsTheLatest(t *testing.T) {
 	before := api.call(http.MethodGet, "/briefs/"+b.ID+"/site/index.html", "", nil)
 	var after apiBriefResponse
 	api.call(http.MethodPost, "/api/v1/business/brief/"+b.ID+"/regenerate", `{"regenerate_sections": ["content_generation"]}`, &after)
-	var hero struct{ Homepage struct{ Hero struct{ Title string } } }
+	var hero struct {
+		Homepage struct{ Hero struct{ Title string } }
+	}
 	raw, _ := json.Marshal(after.ContentGeneration)
 	_ = json.Unmarshal(raw, &hero)
 	now := api.call(http.MethodGet, "/briefs/"+b.ID+"/site/index.html", "", nil)
