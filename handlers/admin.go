@@ -194,6 +194,15 @@ func (s *Server) adminSessions(c *fiber.Ctx) error {
 	if isFragment(c) && c.Get(hxTarget) == sessionsTarget {
 		if status == fiber.StatusOK {
 			c.Set(hxPushURL, q.url(q.cursor))
+		} else {
+			// The form is not part of the fragment: say what is wrong where the results go.
+			var msgs []string
+			for _, name := range []string{"status", "from", "to", "sort", "order"} {
+				if m, ok := q.errs[name]; ok {
+					msgs = append(msgs, m)
+				}
+			}
+			results.Notice = strings.Join(msgs, " ")
 		}
 		return s.render(c, status, views.AdminSessionsResultsView(results))
 	}

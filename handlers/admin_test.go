@@ -170,7 +170,8 @@ func TestAdminSessionsFilterFragment(t *testing.T) {
 
 	query := "/admin/sessions?owner=" + url.QueryEscape(owner.email) + "&sector=&status=&from=&to=&sort=created&order=desc"
 	resp := admin.get(query, "HX-Request", "true", "HX-Target", "sessions-results")
-	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(strings.TrimSpace(resp.body), `<div id="sessions-results"`) || strings.Contains(resp.body, "<html") {
+	if resp.StatusCode != http.StatusOK || !strings.Contains(resp.body, `data-testid="sessions-table"`) ||
+		strings.Contains(resp.body, "<html") || strings.Contains(resp.body, `data-testid="sessions-filter"`) {
 		t.Fatalf("htmx filter: %d, want the results fragment alone; got %.200s", resp.StatusCode, resp.body)
 	}
 	if got, want := resp.Header.Get("HX-Push-Url"), "/admin/sessions?owner="+url.QueryEscape(owner.email); got != want {
@@ -182,8 +183,12 @@ func TestAdminSessionsFilterFragment(t *testing.T) {
 	if diff := cmp.Diff([]string{id}, rowIDs(resp.body)); diff != "" {
 		t.Errorf("fragment rows (-want +got):\n%s", diff)
 	}
+	bad := admin.get("/admin/sessions?from=someday", "HX-Request", "true", "HX-Target", "sessions-results")
+	if bad.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(bad.body, "Enter a date such as 2026-03-31.") || bad.Header.Get("HX-Push-Url") != "" {
+		t.Errorf("htmx filter with a bad date: %d, pushed %q; %.300s", bad.StatusCode, bad.Header.Get("HX-Push-Url"), bad.body)
+	}
 	page := admin.get(query)
-	for _, want := range []string{`<html`, `data-testid="sessions-filter"`, `hx-get="/admin/sessions"`, `hx-push-url="true"`, `name="csrf-token"`, `value="` + owner.email + `"`, `<th scope="col"`} {
+	for _, want := range []string{`<html`, `data-testid="sessions-filter"`, `hx-get="/admin/sessions"`, `hx-push-url="true"`, `id="sessions-results"`, `name="csrf-token"`, `value="` + owner.email + `"`, `<th scope="col"`} {
 		if !strings.Contains(page.body, want) {
 			t.Errorf("full page lacks %s", want)
 		}
