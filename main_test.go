@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+
+	"genesis/storage/redistest"
 )
 
 // TestMain lets a test re-run this binary as Genesis itself, so a test can kill -9 a real Genesis
@@ -30,7 +32,7 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	os.Exit(redistest.Main(m))
 }
 
 // freeAddr returns a loopback address with a port nobody listens on.
@@ -77,6 +79,11 @@ func startApp(t *testing.T, env map[string]string) *app {
 	t.Helper()
 	addr := freeAddr(t)
 	vars := map[string]string{"ADDR": addr, "DATA_DIR": t.TempDir(), "LOG_LEVEL": "debug"}
+	// With GENESIS_TEST_REDIS=cluster the suite runs on the local Redis Cluster, except tests that
+	// say which Redis they need (REDIS_URL, empty for the managed one).
+	if _, chosen := env["REDIS_URL"]; !chosen && os.Getenv(redistest.EnvTarget) == "cluster" {
+		vars["REDIS_URL"] = redistest.ClusterURL(t)
+	}
 	for k, v := range env {
 		vars[k] = v
 	}
@@ -182,7 +189,7 @@ func processGone(pid int, within time.Duration) bool {
 }
 
 func TestServesPagesAndProbesOnManagedRedis(t *testing.T) {
-	a := startApp(t, nil)
+	a := startApp(t, map[string]string{"REDIS_URL": ""})
 
 	for _, tc := range []struct {
 		path, accept string
@@ -259,7 +266,7 @@ func TestShutdownStopsManagedRedisAndKeepsData(t *testing.T) {
 	dataDir := t.TempDir()
 	socket := filepath.Join(dataDir, "redis", "redis.sock")
 
-	first := startApp(t, map[string]string{"DATA_DIR": dataDir})
+	first := startApp(t, map[string]string{"DATA_DIR": dataDir, "REDIS_URL": ""})
 	pid := redisPID(t, socket)
 	rdb := redis.NewClient(&redis.Options{Network: "unix", Addr: socket})
 	if err := rdb.Set(context.Background(), "genesis-test:kept", "across restarts", 0).Err(); err != nil {
@@ -276,7 +283,7 @@ func TestShutdownStopsManagedRedisAndKeepsData(t *testing.T) {
 		t.Fatalf("no AOF files after shutdown: %v", err)
 	}
 
-	startApp(t, map[string]string{"DATA_DIR": dataDir})
+	startApp(t, map[string]string{"DATA_DIR": dataDir, "REDIS_URL": ""})
 	rdb = redis.NewClient(&redis.Options{Network: "unix", Addr: socket})
 	defer rdb.Close()
 	got, err := rdb.Get(context.Background(), "genesis-test:kept").Result()

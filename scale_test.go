@@ -326,7 +326,7 @@ func timedGet(c *http.Client, url string) (int, time.Duration, error) {
 }
 
 func TestRedisKilledUnderLoadLosesNothingAcknowledged(t *testing.T) {
-	a := startApp(t, map[string]string{"LEASE_TTL": "1s"})
+	a := startApp(t, map[string]string{"LEASE_TTL": "1s", "REDIS_URL": ""})
 	o := newOwner(t)
 	o.signUp(a.base, "load@example.com")
 	csrf := o.csrf(a.base)
@@ -415,7 +415,7 @@ func redisClient(t *testing.T, dataDir string) redis.UniversalClient {
 }
 
 func TestHungRedisAnswersFastAndRecovers(t *testing.T) {
-	a := startApp(t, nil)
+	a := startApp(t, map[string]string{"REDIS_URL": ""})
 	o := newOwner(t)
 	o.signUp(a.base, "hung@example.com")
 	id, _, err := o.createBrief(a.base, o.csrf(a.base), "Paused Bakery")

@@ -462,10 +462,15 @@ func (o *Orchestrator) keepLease(ctx context.Context, id string, s Section, log 
 	return lost
 }
 
-// fail marks the section failed, unless the run was abandoned by Stop: then its status stays for the
-// instance that takes it over.
+// fail marks the section failed, unless the run was abandoned by Stop or storage could not be
+// reached: then its status stays as it is, its lease expires, and the section is taken over and run
+// again once Redis answers.
 func (o *Orchestrator) fail(runCtx context.Context, id string, s Section, cause error, log *slog.Logger) {
 	if runCtx.Err() != nil {
+		return
+	}
+	if errors.Is(cause, storage.ErrUnavailable) {
+		log.Warn("storage unavailable; the section will be run again", "err", cause)
 		return
 	}
 	log.Warn("section failed", "err", cause)

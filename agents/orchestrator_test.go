@@ -80,7 +80,8 @@ type rig struct {
 
 func newRig(t *testing.T, cfg Config) rig {
 	t.Helper()
-	store := storage.New(redistest.Standalone(t), storage.Options{Prefix: redistest.Prefix(t), TTL: time.Hour})
+	rdb, _ := redistest.FromEnv(t)
+	store := storage.New(rdb, storage.Options{Prefix: redistest.Prefix(t), TTL: time.Hour})
 	cfg.Store = store
 	if cfg.Holder == "" {
 		cfg.Holder = "test-" + t.Name()
@@ -261,7 +262,8 @@ func TestPanicsAndTimeoutsFailTheSectionOnly(t *testing.T) {
 }
 
 func TestSectionsOfADeadInstanceAreTakenOver(t *testing.T) {
-	store := storage.New(redistest.Standalone(t), storage.Options{Prefix: redistest.Prefix(t), TTL: time.Hour})
+	rdb, _ := redistest.FromEnv(t)
+	store := storage.New(rdb, storage.Options{Prefix: redistest.Prefix(t), TTL: time.Hour})
 	// The first instance starts generating, then dies: its runs are abandoned mid-way.
 	stuck := &fakeProvider{name: "stuck", delay: time.Minute}
 	dead := New(Config{Store: store, Primary: stuck, Holder: "dead", LeaseTTL: 300 * time.Millisecond})

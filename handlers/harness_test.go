@@ -59,7 +59,7 @@ func withSecureCookies() envOption          { return func(c *Config) { c.CookieS
 
 func newEnv(t *testing.T, opts ...envOption) *testEnv {
 	t.Helper()
-	rdb := redistest.Standalone(t)
+	rdb, _ := redistest.FromEnv(t)
 	prefix := redistest.Prefix(t)
 	return newEnvOn(t, rdb, prefix, opts...)
 }
