@@ -228,3 +228,24 @@ func TestAdminConsoleInTheBrowser(t *testing.T) {
 		t.Errorf("checked %d admin URLs, want %d", len(statuses), len(urls))
 	}
 }
+
+func TestMetricsTokenConfig(t *testing.T) {
+	for _, tc := range []struct {
+		token string
+		ok    bool
+	}{
+		{"", true},
+		{"short", false},
+		{"sixteen-chars-ok", true},
+	} {
+		_, err := loadConfig(func(k string) string {
+			if k == "METRICS_TOKEN" {
+				return tc.token
+			}
+			return ""
+		})
+		if (err == nil) != tc.ok || (err != nil && !strings.Contains(err.Error(), "METRICS_TOKEN")) {
+			t.Errorf("METRICS_TOKEN=%q: %v", tc.token, err)
+		}
+	}
+}
