@@ -564,3 +564,35 @@ func TestAPIWebsiteNotReady(t *testing.T) {
 		}
 	}
 }
+
+// TestAPIListPages: the list comes newest first, a page at a time, and the last page has no cursor.
+func TestAPIListPages(t *testing.T) {
+	env := newEnv(t)
+	api := env.apiUser("Lister")
+	var ids []string
+	for range 3 {
+		var acc apiAccepted
+		api.call(http.MethodPost, "/api/v1/business/brief/generate?async=true", generateBody, &acc)
+		ids = append(ids, acc.ID)
+		time.Sleep(2 * time.Millisecond) // distinct creation times, so the order is the creation order
+	}
+	var got []string
+	cursor := ""
+	for page := 0; page < 3; page++ {
+		var list apiBriefList
+		api.call(http.MethodGet, "/api/v1/business/briefs?limit=2&cursor="+url.QueryEscape(cursor), "", &list)
+		for _, b := range list.Briefs {
+			got = append(got, b.ID)
+		}
+		if cursor = list.NextCursor; cursor == "" {
+			break
+		}
+	}
+	want := []string{ids[2], ids[1], ids[0]}
+	if diff := cmp.Diff(want, got); diff != "" || cursor != "" {
+		t.Errorf("pages (-want +got):\n%s\nlast cursor %q", diff, cursor)
+	}
+	for _, id := range ids {
+		env.waitGenerated(id)
+	}
+}
