@@ -73,10 +73,31 @@ lint:
 test-go:
 	$(GO) test -race -count=1 -timeout 20m ./...
 
-test: deps-test check-generated lint test-go
+# test-cluster runs the application's suites (web, agents, the whole app and its browser journeys)
+# again on a local 3-master Redis Cluster; the storage suite runs on both in test-go already.
+test-cluster:
+	GENESIS_TEST_REDIS=cluster $(GO) test -race -count=1 -timeout 20m ./handlers ./agents .
 
-bench: deps-bench
-	$(GO) test -run '^$$' -bench . -benchtime 2s -count 1 ./...
+test: deps-test check-generated lint test-go test-cluster
+
+# bench measures what BENCHMARKS.md records; every figure has its baseline in the same run.
+bench: deps-bench bench-redis bench-go
+
+bench-go:
+	$(GO) test -run '^$$' -bench . -benchtime 2s -count 1 -timeout 30m ./storage ./agents ./views/site ./handlers
+
+# bench-redis is raw redis-benchmark on a throwaway server: the ceiling for 20 KB values here.
+bench-redis:
+	@dir=$$(mktemp -d); trap 'kill $$(cat $$dir/redis.pid) 2>/dev/null; rm -rf $$dir' EXIT; \
+	redis-server --port 0 --unixsocket $$dir/redis.sock --dir $$dir --save '' --appendonly no \
+	  --daemonize yes --pidfile $$dir/redis.pid --logfile $$dir/redis.log; \
+	for i in $$(seq 50); do [ -S $$dir/redis.sock ] && break; sleep 0.1; done; \
+	echo "redis-benchmark, 20 KB values, 16 clients, no persistence:"; \
+	redis-benchmark -s $$dir/redis.sock -t set,get -d 20480 -c 16 -n 40000 -q
+
+# soak is ten minutes of mixed load on one instance (list 60%, view 30%, regenerate 10%).
+soak: deps-run
+	GENESIS_SOAK=$${SOAK:-10m} $(GO) test -run '^TestSoak$$' -count=1 -timeout 30m -v .
 
 # bench-load puts a running Genesis under HTTP load on loopback (wrk: the API's brief JSON and the
 # HTML brief page), next to redis-benchmark GET of a 20 KB value on the same Redis; see .ci/bench-load.

@@ -45,7 +45,7 @@ func Connect(rawURL string) (redis.UniversalClient, Mode, error) {
 		if err != nil {
 			return nil, "", fmt.Errorf("REDIS_URL %q: %w", redact(rawURL), err)
 		}
-		bound(&opts.DialTimeout, &opts.ReadTimeout, &opts.WriteTimeout, &opts.PoolTimeout, &opts.ContextTimeoutEnabled)
+		bound(&opts.DialTimeout, &opts.ReadTimeout, &opts.WriteTimeout, &opts.PoolTimeout, &opts.ContextTimeoutEnabled, &opts.DisableIdentity)
 		return redis.NewClient(opts), Standalone, nil
 	case "redis+cluster", "rediss+cluster":
 		u, err := withAddrParams(strings.TrimSuffix(scheme, "+cluster"), rest)
@@ -56,7 +56,7 @@ func Connect(rawURL string) (redis.UniversalClient, Mode, error) {
 		if err != nil {
 			return nil, "", fmt.Errorf("REDIS_URL %q: %w", redact(rawURL), err)
 		}
-		bound(&opts.DialTimeout, &opts.ReadTimeout, &opts.WriteTimeout, &opts.PoolTimeout, &opts.ContextTimeoutEnabled)
+		bound(&opts.DialTimeout, &opts.ReadTimeout, &opts.WriteTimeout, &opts.PoolTimeout, &opts.ContextTimeoutEnabled, &opts.DisableIdentity)
 		return redis.NewClusterClient(opts), Cluster, nil
 	case "redis+sentinel", "rediss+sentinel":
 		hosts, master, _ := strings.Cut(rest, "/")
@@ -77,7 +77,7 @@ func Connect(rawURL string) (redis.UniversalClient, Mode, error) {
 		if err != nil {
 			return nil, "", fmt.Errorf("REDIS_URL %q: %w", redact(rawURL), err)
 		}
-		bound(&opts.DialTimeout, &opts.ReadTimeout, &opts.WriteTimeout, &opts.PoolTimeout, &opts.ContextTimeoutEnabled)
+		bound(&opts.DialTimeout, &opts.ReadTimeout, &opts.WriteTimeout, &opts.PoolTimeout, &opts.ContextTimeoutEnabled, &opts.DisableIdentity)
 		return redis.NewFailoverClient(opts), Sentinel, nil
 	}
 	return nil, "", fmt.Errorf("REDIS_URL %q: unknown scheme %q (use redis, rediss, unix, redis+cluster or redis+sentinel)", redact(rawURL), scheme)
@@ -114,7 +114,9 @@ func withAddrParams(scheme, rest string) (string, error) {
 }
 
 // bound sets the deadlines the URL did not choose and makes go-redis honour context deadlines.
-func bound(dial, read, write, pool *time.Duration, contextTimeout *bool) {
+// It also skips CLIENT SETINFO on connect, which Redis before 7.2 refuses with an error.
+func bound(dial, read, write, pool *time.Duration, contextTimeout, disableIdentity *bool) {
+	*disableIdentity = true
 	for _, d := range []struct {
 		field *time.Duration
 		def   time.Duration
