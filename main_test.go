@@ -19,6 +19,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"genesis/storage"
 	"genesis/storage/redistest"
 )
 
@@ -358,5 +359,44 @@ func TestMissingRedisServerNamesTheFix(t *testing.T) {
 	}, io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "apt-get install redis-server") || !strings.Contains(err.Error(), "REDIS_URL") {
 		t.Fatalf("run without redis-server: %v", err)
+	}
+}
+
+func TestAdminCommandGrantsAndRevokes(t *testing.T) {
+	a := startApp(t, map[string]string{"REDIS_URL": ""})
+	o := newOwner(t)
+	o.signUp(a.base, "promote@example.com")
+	cmd := func(args ...string) (string, error) {
+		var out bytes.Buffer
+		env := map[string]string{"DATA_DIR": a.dataDir, "ADDR": freeAddr(t)}
+		err := run(context.Background(), append([]string{"genesis", "admin"}, args...), func(k string) string { return env[k] }, &out, io.Discard)
+		return out.String(), err
+	}
+	role := func() string {
+		rdb := redisClient(t, a.dataDir)
+		u, err := storage.NewAccounts(rdb, "genesis").UserByEmail(context.Background(), "promote@example.com")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(u.Role)
+	}
+	// Beside the running server, the command reaches its managed Redis on the socket.
+	if out, err := cmd("grant", "Promote@Example.com"); err != nil || !strings.Contains(out, "promote@example.com is now admin") {
+		t.Fatalf("admin grant: %q, %v", out, err)
+	}
+	if got := role(); got != "admin" {
+		t.Errorf("role after grant = %q", got)
+	}
+	if out, err := cmd("revoke", "promote@example.com"); err != nil || !strings.Contains(out, "is now owner") {
+		t.Fatalf("admin revoke: %q, %v", out, err)
+	}
+	if got := role(); got != "owner" {
+		t.Errorf("role after revoke = %q", got)
+	}
+	if _, err := cmd("grant", "nobody@example.com"); err == nil || !strings.Contains(err.Error(), "sign up first") {
+		t.Errorf("grant to an unknown email: %v", err)
+	}
+	if _, err := cmd("promote"); err == nil || !strings.Contains(err.Error(), "usage") {
+		t.Errorf("bad subcommand: %v", err)
 	}
 }
