@@ -197,7 +197,12 @@ func substitute(pattern string, facts map[string]string, lang Language) string {
 		out += rest[:open]
 		name := rest[open+1 : open+end]
 		if value, ok := facts[name]; ok && value != "" {
-			out = joinValue(out, value, lang)
+			if trimmed := strings.TrimRight(out, " "); strings.HasSuffix(foldText(trimmed), foldText(value)) {
+				// The owner's words already said it ("women in Dakar" + "in Dakar"): say it once.
+				out = trimmed
+			} else {
+				out = joinValue(out, value, lang)
+			}
 		} else {
 			out += rest[open : open+end+1]
 		}
