@@ -190,19 +190,14 @@ func byteSize(m *i18n.Messages, n int64) string {
 	if i == 0 {
 		return m.Number(n) + "\u00a0" + units[0]
 	}
-	return decimal(m, v, 1) + "\u00a0" + units[i]
-}
-
-// decimal formats v with digits decimals and the language's decimal separator.
-func decimal(m *i18n.Messages, v float64, digits int) string {
-	return strings.Replace(strconv.FormatFloat(v, 'f', digits, 64), ".", m.Admin.DecimalSeparator, 1)
+	return m.Fixed(v, 1) + "\u00a0" + units[i]
 }
 
 // millis says a duration in milliseconds: one decimal below 10 ms, whole above.
 func millis(m *i18n.Messages, d time.Duration) string {
 	ms := float64(d) / float64(time.Millisecond)
 	if ms < 10 {
-		return i18n.F(m.Admin.Milliseconds, decimal(m, ms, 1))
+		return i18n.F(m.Admin.Milliseconds, m.Fixed(ms, 1))
 	}
 	return i18n.F(m.Admin.Milliseconds, m.Number(int64(math.Round(ms))))
 }

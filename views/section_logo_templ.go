@@ -403,7 +403,7 @@ func paletteSwatch(c agents.PaletteColor) templ.Component {
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
 		t := T(ctx).Section.Logo
-		n := numbersOf(ctx)
+		n := T(ctx)
 		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 31, "<li class=\"flex gap-3 rounded-lg border border-slate-200 p-3\" data-testid=\"swatch\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err

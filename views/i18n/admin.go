@@ -132,52 +132,51 @@ type AdminText struct {
 	NoUsers      string
 	MoreUsers    string
 
-	RedisTitle       string
-	RedisLead        string
-	ServerLabel      string
-	Mode             string
-	ModeStandalone   string
-	ModeCluster      string
-	ModeSentinel     string
-	Version          string
-	Masters          string
-	Memory           string
-	MemoryOf         string // "%s" used of "%s" allowed
-	NoLimit          string // "%s" is the memory used
-	Policy           string
-	PolicySafe       string
-	Evicted          string
-	Expired          string
-	AOF              string
-	AOFOn            string
-	AOFOff           string
-	AOFRewrite       string // "%s" is the last rewrite's status
-	AOFWriteFailed   string
-	Clients          string
-	OpsPerSec        string
-	KeysTitle        string
-	ColDatabase      string
-	ColKeys          string
-	NoKeys           string
-	DailyTitle       string
-	DailyNote        string
-	DailyBar         string // "%s" is a day, "%d" the briefs created
-	ColDay           string
-	ColCount         string
-	LatencyTitle     string
-	LatencyNote      string
-	LatencyBar       string // "%s" section, "%s" mean, "%s" 95th percentile, "%d" runs
-	LatencyValue     string // "%s" mean, "%s" 95th percentile
-	NoRuns           string
-	ColAgent         string
-	ColMean          string
-	ColP95           string
-	ColRuns          string
-	ChartData        string
-	Milliseconds     string // "%s" is a number
-	ByteUnits        []string
-	ShortMonths      []string
-	DecimalSeparator string
+	RedisTitle     string
+	RedisLead      string
+	ServerLabel    string
+	Mode           string
+	ModeStandalone string
+	ModeCluster    string
+	ModeSentinel   string
+	Version        string
+	Masters        string
+	Memory         string
+	MemoryOf       string // "%s" used of "%s" allowed
+	NoLimit        string // "%s" is the memory used
+	Policy         string
+	PolicySafe     string
+	Evicted        string
+	Expired        string
+	AOF            string
+	AOFOn          string
+	AOFOff         string
+	AOFRewrite     string // "%s" is the last rewrite's status
+	AOFWriteFailed string
+	Clients        string
+	OpsPerSec      string
+	KeysTitle      string
+	ColDatabase    string
+	ColKeys        string
+	NoKeys         string
+	DailyTitle     string
+	DailyNote      string
+	DailyBar       string // "%s" is a day, "%d" the briefs created
+	ColDay         string
+	ColCount       string
+	LatencyTitle   string
+	LatencyNote    string
+	LatencyBar     string // "%s" section, "%s" mean, "%s" 95th percentile, "%d" runs
+	LatencyValue   string // "%s" mean, "%s" 95th percentile
+	NoRuns         string
+	ColAgent       string
+	ColMean        string
+	ColP95         string
+	ColRuns        string
+	ChartData      string
+	Milliseconds   string // "%s" is a number
+	ByteUnits      []string
+	ShortMonths    []string
 }
 
 func adminEN() AdminText {
@@ -312,52 +311,51 @@ func adminEN() AdminText {
 		NoUsers:      "No account yet.",
 		MoreUsers:    "More accounts",
 
-		RedisTitle:       "Redis",
-		RedisLead:        "The server that stores every brief, and how Genesis uses it.",
-		ServerLabel:      "Server",
-		Mode:             "Mode",
-		ModeStandalone:   "Standalone",
-		ModeCluster:      "Cluster",
-		ModeSentinel:     "Sentinel",
-		Version:          "Version",
-		Masters:          "Masters",
-		Memory:           "Memory used",
-		MemoryOf:         "%s of %s",
-		NoLimit:          "%s (no maxmemory limit)",
-		Policy:           "Eviction policy",
-		PolicySafe:       "Briefs are never evicted under this policy.",
-		Evicted:          "Evicted keys",
-		Expired:          "Expired keys",
-		AOF:              "Append-only file",
-		AOFOn:            "On",
-		AOFOff:           "Off",
-		AOFRewrite:       "last rewrite: %s",
-		AOFWriteFailed:   "the last write failed",
-		Clients:          "Connected clients",
-		OpsPerSec:        "Operations per second",
-		KeysTitle:        "Keys per database",
-		ColDatabase:      "Database",
-		ColKeys:          "Keys",
-		NoKeys:           "No keys.",
-		DailyTitle:       "Briefs created per day, last 30 days",
-		DailyNote:        "Counts the briefs still stored: expired and deleted briefs are gone.",
-		DailyBar:         "%s: %d briefs",
-		ColDay:           "Day",
-		ColCount:         "Briefs created",
-		LatencyTitle:     "Generation time per agent",
-		LatencyNote:      "Mean (bar) and 95th percentile (mark) of the runs on this instance since it started.",
-		LatencyBar:       "%s: mean %s, 95th percentile %s, %d runs",
-		LatencyValue:     "%s · p95 %s",
-		NoRuns:           "No agent has run on this instance since it started.",
-		ColAgent:         "Agent",
-		ColMean:          "Mean",
-		ColP95:           "95th percentile",
-		ColRuns:          "Runs",
-		ChartData:        "Chart data",
-		Milliseconds:     "%s ms",
-		ByteUnits:        []string{"B", "KB", "MB", "GB", "TB"},
-		ShortMonths:      []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
-		DecimalSeparator: ".",
+		RedisTitle:     "Redis",
+		RedisLead:      "The server that stores every brief, and how Genesis uses it.",
+		ServerLabel:    "Server",
+		Mode:           "Mode",
+		ModeStandalone: "Standalone",
+		ModeCluster:    "Cluster",
+		ModeSentinel:   "Sentinel",
+		Version:        "Version",
+		Masters:        "Masters",
+		Memory:         "Memory used",
+		MemoryOf:       "%s of %s",
+		NoLimit:        "%s (no maxmemory limit)",
+		Policy:         "Eviction policy",
+		PolicySafe:     "Briefs are never evicted under this policy.",
+		Evicted:        "Evicted keys",
+		Expired:        "Expired keys",
+		AOF:            "Append-only file",
+		AOFOn:          "On",
+		AOFOff:         "Off",
+		AOFRewrite:     "last rewrite: %s",
+		AOFWriteFailed: "the last write failed",
+		Clients:        "Connected clients",
+		OpsPerSec:      "Operations per second",
+		KeysTitle:      "Keys per database",
+		ColDatabase:    "Database",
+		ColKeys:        "Keys",
+		NoKeys:         "No keys.",
+		DailyTitle:     "Briefs created per day, last 30 days",
+		DailyNote:      "Counts the briefs still stored: expired and deleted briefs are gone.",
+		DailyBar:       "%s: %d briefs",
+		ColDay:         "Day",
+		ColCount:       "Briefs created",
+		LatencyTitle:   "Generation time per agent",
+		LatencyNote:    "Mean (bar) and 95th percentile (mark) of the runs on this instance since it started.",
+		LatencyBar:     "%s: mean %s, 95th percentile %s, %d runs",
+		LatencyValue:   "%s · p95 %s",
+		NoRuns:         "No agent has run on this instance since it started.",
+		ColAgent:       "Agent",
+		ColMean:        "Mean",
+		ColP95:         "95th percentile",
+		ColRuns:        "Runs",
+		ChartData:      "Chart data",
+		Milliseconds:   "%s ms",
+		ByteUnits:      []string{"B", "KB", "MB", "GB", "TB"},
+		ShortMonths:    []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
 	}
 }
 
@@ -493,51 +491,50 @@ func adminFR() AdminText {
 		NoUsers:      "Aucun compte pour l’instant.",
 		MoreUsers:    "Comptes suivants",
 
-		RedisTitle:       "Redis",
-		RedisLead:        "Le serveur qui stocke tous les dossiers, et l’usage qu’en fait Genesis.",
-		ServerLabel:      "Serveur",
-		Mode:             "Mode",
-		ModeStandalone:   "Autonome",
-		ModeCluster:      "Cluster",
-		ModeSentinel:     "Sentinel",
-		Version:          "Version",
-		Masters:          "Maîtres",
-		Memory:           "Mémoire utilisée",
-		MemoryOf:         "%s sur %s",
-		NoLimit:          "%s (sans limite maxmemory)",
-		Policy:           "Politique d’éviction",
-		PolicySafe:       "Avec cette politique, aucun dossier n’est évincé.",
-		Evicted:          "Clés évincées",
-		Expired:          "Clés expirées",
-		AOF:              "Fichier AOF",
-		AOFOn:            "Activé",
-		AOFOff:           "Désactivé",
-		AOFRewrite:       "dernière réécriture : %s",
-		AOFWriteFailed:   "la dernière écriture a échoué",
-		Clients:          "Clients connectés",
-		OpsPerSec:        "Opérations par seconde",
-		KeysTitle:        "Clés par base",
-		ColDatabase:      "Base",
-		ColKeys:          "Clés",
-		NoKeys:           "Aucune clé.",
-		DailyTitle:       "Dossiers créés par jour, 30 derniers jours",
-		DailyNote:        "Compte les dossiers encore stockés : ceux qui ont expiré ou ont été supprimés n’y sont plus.",
-		DailyBar:         "%s : %d dossiers",
-		ColDay:           "Jour",
-		ColCount:         "Dossiers créés",
-		LatencyTitle:     "Durée de génération par agent",
-		LatencyNote:      "Moyenne (barre) et 95e centile (repère) des exécutions sur cette instance depuis son démarrage.",
-		LatencyBar:       "%s : moyenne %s, 95e centile %s, %d exécutions",
-		LatencyValue:     "%s · p95 %s",
-		NoRuns:           "Aucun agent n’a tourné sur cette instance depuis son démarrage.",
-		ColAgent:         "Agent",
-		ColMean:          "Moyenne",
-		ColP95:           "95e centile",
-		ColRuns:          "Exécutions",
-		ChartData:        "Données du graphique",
-		Milliseconds:     "%s ms",
-		ByteUnits:        []string{"o", "Ko", "Mo", "Go", "To"},
-		ShortMonths:      []string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
-		DecimalSeparator: ",",
+		RedisTitle:     "Redis",
+		RedisLead:      "Le serveur qui stocke tous les dossiers, et l’usage qu’en fait Genesis.",
+		ServerLabel:    "Serveur",
+		Mode:           "Mode",
+		ModeStandalone: "Autonome",
+		ModeCluster:    "Cluster",
+		ModeSentinel:   "Sentinel",
+		Version:        "Version",
+		Masters:        "Maîtres",
+		Memory:         "Mémoire utilisée",
+		MemoryOf:       "%s sur %s",
+		NoLimit:        "%s (sans limite maxmemory)",
+		Policy:         "Politique d’éviction",
+		PolicySafe:     "Avec cette politique, aucun dossier n’est évincé.",
+		Evicted:        "Clés évincées",
+		Expired:        "Clés expirées",
+		AOF:            "Fichier AOF",
+		AOFOn:          "Activé",
+		AOFOff:         "Désactivé",
+		AOFRewrite:     "dernière réécriture : %s",
+		AOFWriteFailed: "la dernière écriture a échoué",
+		Clients:        "Clients connectés",
+		OpsPerSec:      "Opérations par seconde",
+		KeysTitle:      "Clés par base",
+		ColDatabase:    "Base",
+		ColKeys:        "Clés",
+		NoKeys:         "Aucune clé.",
+		DailyTitle:     "Dossiers créés par jour, 30 derniers jours",
+		DailyNote:      "Compte les dossiers encore stockés : ceux qui ont expiré ou ont été supprimés n’y sont plus.",
+		DailyBar:       "%s : %d dossiers",
+		ColDay:         "Jour",
+		ColCount:       "Dossiers créés",
+		LatencyTitle:   "Durée de génération par agent",
+		LatencyNote:    "Moyenne (barre) et 95e centile (repère) des exécutions sur cette instance depuis son démarrage.",
+		LatencyBar:     "%s : moyenne %s, 95e centile %s, %d exécutions",
+		LatencyValue:   "%s · p95 %s",
+		NoRuns:         "Aucun agent n’a tourné sur cette instance depuis son démarrage.",
+		ColAgent:       "Agent",
+		ColMean:        "Moyenne",
+		ColP95:         "95e centile",
+		ColRuns:        "Exécutions",
+		ChartData:      "Données du graphique",
+		Milliseconds:   "%s ms",
+		ByteUnits:      []string{"o", "Ko", "Mo", "Go", "To"},
+		ShortMonths:    []string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
 	}
 }
