@@ -151,12 +151,12 @@ func (o *Orchestrator) Regenerate(ctx context.Context, id string, sections []Sec
 
 // Restore makes an earlier version of a section current again, as a new version.
 func (o *Orchestrator) Restore(ctx context.Context, id string, s Section, from storage.File) (storage.File, error) {
-	file, _, err := DecodeSection(s, from.Data)
-	if err != nil {
-		return storage.File{}, err
+	var file SectionFile
+	if err := json.Unmarshal(from.Data, &file); err != nil {
+		return storage.File{}, fmt.Errorf("decode %s version %d: %w", s, from.Version, err)
 	}
 	file.RestoredFrom = from.Version
-	data, err := json.Marshal(file)
+	data, err := json.Marshal(&file)
 	if err != nil {
 		return storage.File{}, fmt.Errorf("encode restored %s: %w", s, err)
 	}

@@ -84,6 +84,39 @@ func (b Brief) Template() *TemplateSelectionResult {
 	return r
 }
 
+// DecodeSection decodes a stored section file and its result in one pass over the JSON. The
+// returned file's Data is left empty: the result holds it, decoded.
+func DecodeSection(s Section, data []byte) (*SectionFile, any, error) {
+	switch s {
+	case MarketResearch:
+		return decodeAs[MarketResearchResult](s, data)
+	case ContentGeneration:
+		return decodeAs[ContentGenerationResult](s, data)
+	case LogoCreation:
+		return decodeAs[LogoCreationResult](s, data)
+	case SEOOptimization:
+		return decodeAs[SEOOptimizationResult](s, data)
+	case TemplateSelection:
+		return decodeAs[TemplateSelectionResult](s, data)
+	}
+	return nil, nil, fmt.Errorf("decode %s: unknown section", s)
+}
+
+func decodeAs[T any](s Section, data []byte) (*SectionFile, any, error) {
+	// The outer Data field is shallower than SectionFile's, so it receives "data".
+	var env struct {
+		SectionFile
+		Data *T `json:"data"`
+	}
+	if err := json.Unmarshal(data, &env); err != nil {
+		return nil, nil, fmt.Errorf("decode %s: %w", s, err)
+	}
+	if env.Data == nil {
+		return nil, nil, fmt.Errorf("decode %s: no result", s)
+	}
+	return &env.SectionFile, env.Data, nil
+}
+
 // newResult returns an empty result of the section's type, to decode into.
 func newResult(s Section) any {
 	switch s {
@@ -99,19 +132,6 @@ func newResult(s Section) any {
 		return &TemplateSelectionResult{}
 	}
 	return nil
-}
-
-// DecodeSection decodes a stored section file and its result.
-func DecodeSection(s Section, data []byte) (*SectionFile, any, error) {
-	var f SectionFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, nil, fmt.Errorf("decode %s: %w", s, err)
-	}
-	r := newResult(s)
-	if err := json.Unmarshal(f.Data, r); err != nil {
-		return nil, nil, fmt.Errorf("decode %s result: %w", s, err)
-	}
-	return &f, r, nil
 }
 
 // BriefFrom decodes a brief read from storage.
