@@ -16,20 +16,20 @@ import (
 // apiBrief is a brief in the older service's JSON shape: the API's GET /brief/{id} and the JSON
 // export both answer with it.
 type apiBrief struct {
-	ID                string                         `json:"id"`
-	Status            string                         `json:"status"`
-	BusinessBrief     agents.Input                   `json:"business_brief"`
+	ID                string                          `json:"id"`
+	Status            string                          `json:"status"`
+	BusinessBrief     agents.Input                    `json:"business_brief"`
 	MarketResearch    *agents.MarketResearchResult    `json:"market_research"`
 	ContentGeneration *agents.ContentGenerationResult `json:"content_generation"`
 	LogoCreation      *agents.LogoCreationResult      `json:"logo_creation"`
 	SEOOptimization   *agents.SEOOptimizationResult   `json:"seo_optimization"`
 	TemplateSelection *agents.TemplateSelectionResult `json:"template_selection"`
 	Sections          map[string]agents.SectionState  `json:"sections"`
-	OverallConfidence float64                        `json:"overall_confidence"`
-	IsReadyForWebsite bool                           `json:"is_ready_for_website"`
-	CreatedAt         time.Time                      `json:"created_at"`
-	UpdatedAt         time.Time                      `json:"updated_at"`
-	ExpiresAt         time.Time                      `json:"expires_at"`
+	OverallConfidence float64                         `json:"overall_confidence"`
+	IsReadyForWebsite bool                            `json:"is_ready_for_website"`
+	CreatedAt         time.Time                       `json:"created_at"`
+	UpdatedAt         time.Time                       `json:"updated_at"`
+	ExpiresAt         time.Time                       `json:"expires_at"`
 }
 
 func briefJSON(b *agents.Brief) apiBrief {

@@ -61,8 +61,8 @@ func NewMetrics(pool func() storage.PoolStats) *Metrics {
 			Help: "Agent runs, by section, provider and outcome (done, fallback, failed).",
 		}, []string{"section", "provider", "outcome"}),
 		agentDuration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name:    agentDurationName,
-			Help:    "Time one agent took to write its section, by section, provider and outcome.",
+			Name: agentDurationName,
+			Help: "Time one agent took to write its section, by section, provider and outcome.",
 			// The builtin agents take about a millisecond, a language model seconds.
 			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30, 60},
 		}, []string{"section", "provider", "outcome"}),
