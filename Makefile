@@ -11,7 +11,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) chromium:chromium git:git
 BENCH_PACKAGES := $(RUN_PACKAGES) wrk:wrk hyperfine:hyperfine
 GENERATED := static/css/app.css static/js/htmx.min.js static/js/sse.min.js
 
-.PHONY: all deps deps-run deps-test deps-bench generate build run test test-go check-generated lint bench bench-load clean
+.PHONY: all deps deps-run deps-test deps-bench generate build run test test-go test-cluster check-generated lint bench bench-go bench-redis bench-load soak clean
 
 all: build
 
@@ -81,7 +81,7 @@ test-cluster:
 test: deps-test check-generated lint test-go test-cluster
 
 # bench measures what BENCHMARKS.md records; every figure has its baseline in the same run.
-bench: deps-bench bench-redis bench-go
+bench: deps-bench bench-redis bench-go bench-load
 
 bench-go:
 	$(GO) test -run '^$$' -bench . -benchtime 2s -count 1 -timeout 30m ./storage ./agents ./views/site ./handlers
