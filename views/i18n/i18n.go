@@ -47,6 +47,7 @@ type Messages struct {
 	Validation Validation
 	Admin      AdminText
 	Website    WebsiteText
+	Settings   SettingsText
 }
 
 // Catalogue holds the messages of every language. It is built once and only read.
@@ -103,6 +104,7 @@ func english() *Messages {
 		Validation: validationEN(),
 		Admin:      adminEN(),
 		Website:    websiteEN(),
+		Settings:   settingsEN(),
 	}
 }
 
@@ -121,6 +123,7 @@ func french() *Messages {
 		Validation: validationFR(),
 		Admin:      adminFR(),
 		Website:    websiteFR(),
+		Settings:   settingsFR(),
 	}
 }
 
