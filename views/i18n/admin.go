@@ -68,6 +68,7 @@ type AdminText struct {
 	ColVersions    string
 	NoMatch        string
 	OnThisPage     string // "%d" is the number of rows
+	OnThisPageOne  string // OnThisPage for one row (and none, in French)
 	NextPage       string
 	FirstPage      string
 	UnknownOwner   string
@@ -162,11 +163,13 @@ type AdminText struct {
 	DailyTitle     string
 	DailyNote      string
 	DailyBar       string // "%s" is a day, "%d" the briefs created
+	DailyBarOne    string // DailyBar for one brief (and none, in French)
 	ColDay         string
 	ColCount       string
 	LatencyTitle   string
 	LatencyNote    string
 	LatencyBar     string // "%s" section, "%s" mean, "%s" 95th percentile, "%d" runs
+	LatencyBarOne  string // LatencyBar for one run
 	LatencyValue   string // "%s" mean, "%s" 95th percentile
 	NoRuns         string
 	ColAgent       string
@@ -247,6 +250,7 @@ func adminEN() AdminText {
 		ColVersions:    "Versions",
 		NoMatch:        "No brief matches these filters.",
 		OnThisPage:     "%d briefs on this page.",
+		OnThisPageOne:  "%d brief on this page.",
 		NextPage:       "Next page",
 		FirstPage:      "First page",
 		UnknownOwner:   "unknown account",
@@ -341,11 +345,13 @@ func adminEN() AdminText {
 		DailyTitle:     "Briefs created per day, last 30 days",
 		DailyNote:      "Counts the briefs still stored: expired and deleted briefs are gone.",
 		DailyBar:       "%s: %d briefs",
+		DailyBarOne:    "%s: %d brief",
 		ColDay:         "Day",
 		ColCount:       "Briefs created",
 		LatencyTitle:   "Generation time per agent",
 		LatencyNote:    "Mean (bar) and 95th percentile (mark) of the runs on this instance since it started.",
 		LatencyBar:     "%s: mean %s, 95th percentile %s, %d runs",
+		LatencyBarOne:  "%s: mean %s, 95th percentile %s, %d run",
 		LatencyValue:   "%s · p95 %s",
 		NoRuns:         "No agent has run on this instance since it started.",
 		ColAgent:       "Agent",
@@ -427,6 +433,7 @@ func adminFR() AdminText {
 		ColVersions:    "Versions",
 		NoMatch:        "Aucun dossier ne correspond à ces filtres.",
 		OnThisPage:     "%d dossiers sur cette page.",
+		OnThisPageOne:  "%d dossier sur cette page.",
 		NextPage:       "Page suivante",
 		FirstPage:      "Première page",
 		UnknownOwner:   "compte inconnu",
@@ -521,11 +528,13 @@ func adminFR() AdminText {
 		DailyTitle:     "Dossiers créés par jour, 30 derniers jours",
 		DailyNote:      "Compte les dossiers encore stockés : ceux qui ont expiré ou ont été supprimés n’y sont plus.",
 		DailyBar:       "%s : %d dossiers",
+		DailyBarOne:    "%s : %d dossier",
 		ColDay:         "Jour",
 		ColCount:       "Dossiers créés",
 		LatencyTitle:   "Durée de génération par agent",
 		LatencyNote:    "Moyenne (barre) et 95e centile (repère) des exécutions sur cette instance depuis son démarrage.",
 		LatencyBar:     "%s : moyenne %s, 95e centile %s, %d exécutions",
+		LatencyBarOne:  "%s : moyenne %s, 95e centile %s, %d exécution",
 		LatencyValue:   "%s · p95 %s",
 		NoRuns:         "Aucun agent n’a tourné sur cette instance depuis son démarrage.",
 		ColAgent:       "Agent",

@@ -15,6 +15,7 @@ type BriefText struct {
 	Open           string
 	Created        string // "%s" is a date
 	Expires        string // "%s" is a relative time
+	ExpiredLabel   string // instead of Expires once the brief has expired
 
 	NewTitle         string
 	NewLead          string
@@ -55,7 +56,13 @@ type BriefText struct {
 	BriefFailed     string
 	Version         string // "%d" is the version number
 	Elapsed         string
+	ElapsedSeconds  string // "%d" is a number of seconds
 	GeneratedBy     string // "%s" is the provider's name
+	ProviderBuiltin string // the provider that needs no network, as GeneratedBy names it
+	ProviderModel   string // "%s" is the configured language model
+	FailedGeneric   string
+	FailedTimeout   string
+	Quoted          string // "%s" is the owner's instruction, quoted the language's way
 	Fallback        string
 	Waiting         string
 	Retry           string
@@ -103,6 +110,7 @@ func briefEN() BriefText {
 		Open:           "Open",
 		Created:        "Created %s",
 		Expires:        "Expires %s",
+		ExpiredLabel:   "Expired",
 
 		NewTitle:         "Describe your business",
 		NewLead:          "Tell us about your business once. Only the name, sector, city and country are required; the more you say, the better the brief.",
@@ -143,7 +151,13 @@ func briefEN() BriefText {
 		BriefFailed:     "Needs attention",
 		Version:         "Version %d",
 		Elapsed:         "Time elapsed:",
+		ElapsedSeconds:  "%d s",
 		GeneratedBy:     "Written by %s",
+		ProviderBuiltin: "the built-in agent",
+		ProviderModel:   "the language model %s",
+		FailedGeneric:   "The agent could not write this section.",
+		FailedTimeout:   "The agent took too long to write this section.",
+		Quoted:          "“%s”",
 		Fallback:        "The configured language model failed; the built-in agent wrote this section.",
 		Waiting:         "This section will appear here as soon as its agent finishes.",
 		Retry:           "Try again",
@@ -192,6 +206,7 @@ func briefFR() BriefText {
 		Open:           "Ouvrir",
 		Created:        "Créé le %s",
 		Expires:        "Expire %s",
+		ExpiredLabel:   "Expiré",
 
 		NewTitle:         "Décrivez votre entreprise",
 		NewLead:          "Présentez votre entreprise une seule fois. Seuls le nom, le secteur, la ville et le pays sont obligatoires ; plus vous en dites, meilleur sera le dossier.",
@@ -232,7 +247,13 @@ func briefFR() BriefText {
 		BriefFailed:     "À vérifier",
 		Version:         "Version %d",
 		Elapsed:         "Temps écoulé :",
+		ElapsedSeconds:  "%d s",
 		GeneratedBy:     "Rédigé par %s",
+		ProviderBuiltin: "l’agent intégré",
+		ProviderModel:   "le modèle de langage %s",
+		FailedGeneric:   "L’agent n’a pas pu rédiger cette section.",
+		FailedTimeout:   "L’agent a mis trop de temps à rédiger cette section.",
+		Quoted:          "«\u202f%s\u202f»",
 		Fallback:        "Le modèle de langage configuré a échoué ; l’agent intégré a rédigé cette section.",
 		Waiting:         "Cette section apparaîtra ici dès que son agent aura terminé.",
 		Retry:           "Réessayer",

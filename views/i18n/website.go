@@ -21,6 +21,9 @@ type WebsiteText struct {
 	ReasonUnreachable string
 	ReasonStatus      string // "%d" is the HTTP status the receiver answered
 	ReasonInterrupted string
+	// A second language for the site: "%s" names the other language ("Add a version in French").
+	AddLanguage     string
+	AddLanguageHint string
 }
 
 func websiteEN() WebsiteText {
@@ -43,6 +46,9 @@ func websiteEN() WebsiteText {
 		ReasonUnreachable: "The publishing service could not be reached.",
 		ReasonStatus:      "The publishing service refused the website (HTTP %d).",
 		ReasonInterrupted: "Genesis was stopped before publishing finished; create the website again.",
+
+		AddLanguage:     "Add a version in %s",
+		AddLanguageHint: "The built-in agents write the site’s text again in that language; each version links to the other.",
 	}
 }
 
@@ -50,11 +56,11 @@ func websiteFR() WebsiteText {
 	return WebsiteText{
 		Title:           "Site web",
 		PageTitle:       "Site web de %s",
-		Lead:            "Genesis construit un petit site à partir du brief : pages d’accueil, à propos, services et contact dans le modèle choisi, avec votre logo, vos couleurs et votre SEO.",
+		Lead:            "Genesis construit un petit site à partir du dossier : pages d’accueil, à propos, services et contact dans le modèle choisi, avec votre logo, vos couleurs et votre SEO.",
 		Create:          "Créer le site web",
 		CreateHint:      "Construit le site à partir des dernières sections et ouvre son aperçu.",
 		Download:        "Télécharger le site (.zip)",
-		Back:            "Retour au brief",
+		Back:            "Retour au dossier",
 		Publishing:      "Publication du site en cours… (tentative %d)",
 		Published:       "Site publié le %s.",
 		PublishedAt:     "Le voir en ligne",
@@ -66,5 +72,8 @@ func websiteFR() WebsiteText {
 		ReasonUnreachable: "Le service de publication est injoignable.",
 		ReasonStatus:      "Le service de publication a refusé le site (HTTP %d).",
 		ReasonInterrupted: "Genesis a été arrêté avant la fin de la publication ; créez le site à nouveau.",
+
+		AddLanguage:     "Ajouter une version en %s",
+		AddLanguageHint: "Les agents intégrés réécrivent les textes du site dans cette langue ; chaque version renvoie vers l’autre.",
 	}
 }
