@@ -33,6 +33,8 @@ type User struct {
 	CreatedAt    time.Time
 	// SessionGen grows on every logout; a session cookie carrying an older value is dead.
 	SessionGen int64
+	// Language is the interface language the user chose ("en", "fr"); "" until they choose one.
+	Language string
 }
 
 // IsAdmin reports whether the user has the admin role.
@@ -123,6 +125,7 @@ func (a *Accounts) User(ctx context.Context, id string) (User, error) {
 		Role:         Role(f["role"]),
 		CreatedAt:    time.UnixMilli(created).UTC(),
 		SessionGen:   gen,
+		Language:     f["language"],
 	}, nil
 }
 
@@ -153,6 +156,39 @@ func (a *Accounts) SetRole(ctx context.Context, id string, role Role) error {
 	}
 	if err := a.rdb.HSet(ctx, a.userKey(id), "role", string(role)).Err(); err != nil {
 		return fmt.Errorf("set role: %w", classify(err))
+	}
+	return nil
+}
+
+// Preferences are what a user may change about their own account; an empty field is left as it is.
+type Preferences struct {
+	Name     string
+	Language string
+}
+
+// SetPreferences saves the user's display name and interface language in one write.
+func (a *Accounts) SetPreferences(ctx context.Context, id string, p Preferences) error {
+	ctx, cancel := boundTo(ctx, DefaultTimeout)
+	defer cancel()
+	fields := map[string]any{}
+	if name := strings.TrimSpace(p.Name); name != "" {
+		fields["name"] = name
+	}
+	if p.Language != "" {
+		fields["language"] = p.Language
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	n, err := a.rdb.Exists(ctx, a.userKey(id)).Result()
+	if err != nil {
+		return fmt.Errorf("set preferences: %w", classify(err))
+	}
+	if n == 0 {
+		return fmt.Errorf("user %s: %w", id, ErrNotFound)
+	}
+	if err := a.rdb.HSet(ctx, a.userKey(id), fields).Err(); err != nil {
+		return fmt.Errorf("set preferences: %w", classify(err))
 	}
 	return nil
 }

@@ -94,6 +94,7 @@ func (a *Accounts) UsersByID(ctx context.Context, ids []string) (map[string]User
 			Role:         Role(f["role"]),
 			CreatedAt:    time.UnixMilli(created).UTC(),
 			SessionGen:   gen,
+			Language:     f["language"],
 		}
 	}
 	return out, nil
