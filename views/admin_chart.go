@@ -93,7 +93,7 @@ func newDailyChart(m *i18n.Messages, days []DayCount) dailyChart {
 		bar := dailyBar{
 			X: coord(x), Y: coord(base - h), W: coord(w), H: coord(h),
 			LabelX: coord(x + w/2),
-			Title:  i18n.F(m.Admin.DailyBar, m.Date(d.Day), d.Count),
+			Title:  i18n.F(m.Plural(d.Count, m.Admin.DailyBarOne, m.Admin.DailyBar), m.Date(d.Day), d.Count),
 		}
 		if (len(days)-1-i)%7 == 0 {
 			bar.Label = shortDay(m, d.Day)
@@ -156,7 +156,7 @@ func newLatencyChart(m *i18n.Messages, agents []AgentLatency) latencyChart {
 			MarkY2: coord(top + latencyBarH + 4),
 			Label:  sectionTitle(m, a.Section),
 			Value:  i18n.F(m.Admin.LatencyValue, millis(m, a.Mean), millis(m, a.P95)),
-			Title:  i18n.F(m.Admin.LatencyBar, sectionTitle(m, a.Section), millis(m, a.Mean), millis(m, a.P95), a.Runs),
+			Title:  i18n.F(m.Plural(int64(a.Runs), m.Admin.LatencyBarOne, m.Admin.LatencyBar), sectionTitle(m, a.Section), millis(m, a.Mean), millis(m, a.P95), a.Runs),
 		})
 	}
 	return c

@@ -1,7 +1,6 @@
 package views
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -74,6 +73,49 @@ func optionalLabel(m *i18n.Messages, label string) string {
 }
 
 // elapsedSeconds is the time since a section started, in seconds; the page script keeps it ticking.
-func elapsedSeconds(since, now time.Time) string {
-	return strconv.Itoa(max(0, int(now.Sub(since).Seconds()))) + " s"
+func elapsedSeconds(m *i18n.Messages, since, now time.Time) string {
+	return i18n.F(m.Brief.ElapsedSeconds, max(0, int(now.Sub(since).Seconds())))
+}
+
+// expiresText says when a brief expires, or that it has.
+func expiresText(m *i18n.Messages, expires, now time.Time) string {
+	if !expires.After(now) {
+		return m.Brief.ExpiredLabel
+	}
+	return i18n.F(m.Brief.Expires, m.Until(expires, now))
+}
+
+// providerName names who wrote a section: the built-in agent, or the configured model
+// ("openai:<model>") by its model's name.
+func providerName(m *i18n.Messages, provider string) string {
+	if provider == "builtin" {
+		return m.Brief.ProviderBuiltin
+	}
+	if _, model, ok := strings.Cut(provider, ":"); ok && model != "" {
+		return i18n.F(m.Brief.ProviderModel, model)
+	}
+	return provider
+}
+
+// failureText says why a section failed. The orchestrator stores a short English reason meant for
+// logs; people read the catalogue's sentence for it.
+func failureText(m *i18n.Messages, reason string) string {
+	if strings.Contains(reason, "timed out") {
+		return m.Brief.FailedTimeout
+	}
+	return m.Brief.FailedGeneric
+}
+
+// quoted quotes the owner's words the way the page's language does.
+func quoted(m *i18n.Messages, s string) string { return i18n.F(m.Brief.Quoted, s) }
+
+// briefLanguageName names a brief's content language as the form's language choice does.
+func briefLanguageName(m *i18n.Messages, code string) string {
+	switch agents.Language(code) {
+	case agents.English:
+		return m.Brief.LanguageNames[0]
+	case agents.French:
+		return m.Brief.LanguageNames[1]
+	}
+	return code
 }

@@ -11,7 +11,7 @@ import (
 // Markdown renders a brief as a Markdown document in the reader's language, for export. Generated
 // text is escaped so it cannot turn into markup or HTML where the file is shown.
 func Markdown(m *i18n.Messages, b *agents.Brief) string {
-	md := &mdWriter{}
+	md := &mdWriter{m: m}
 	e := m.Export
 	in := b.Input
 	md.h(1, in.BusinessName)
@@ -41,7 +41,7 @@ func Markdown(m *i18n.Messages, b *agents.Brief) string {
 		case *agents.TemplateSelectionResult:
 			templateMarkdown(md, m, r)
 		}
-		md.p("_" + md.esc(i18n.F(e.GeneratedBy, v.State.Provider, int(v.State.Version))) + "_")
+		md.p("_" + md.esc(i18n.F(e.GeneratedBy, providerName(m, v.State.Provider), int(v.State.Version))) + "_")
 	}
 	return md.String()
 }
@@ -54,8 +54,8 @@ func marketMarkdown(md *mdWriter, m *i18n.Messages, r *agents.MarketResearchResu
 	md.facts([][2]string{{e.Formula, ms.Calculation.Formula}, {"", ms.ConfidenceLevel}, {"", ms.GrowthPotential}, {"", ms.MarketMaturity}, {"", ms.MarketSegment}})
 	md.h(3, e.Competitors)
 	for _, c := range r.MainCompetitors {
-		md.li(fmt.Sprintf("**%s** (%s: %s). %s: %s. %s: %s.", md.esc(c.Name), md.esc(e.Share), md.esc(c.MarketShare),
-			md.esc(e.Strengths), md.esc(strings.Join(c.Strengths, ", ")), md.esc(e.Weaknesses), md.esc(strings.Join(c.Weaknesses, ", "))))
+		md.li(fmt.Sprintf("**%s** (%s %s). %s %s. %s %s.", md.esc(c.Name), md.esc(labelColon(m, e.Share)), md.esc(c.MarketShare),
+			md.esc(labelColon(m, e.Strengths)), md.esc(strings.Join(c.Strengths, ", ")), md.esc(labelColon(m, e.Weaknesses)), md.esc(strings.Join(c.Weaknesses, ", "))))
 	}
 	md.end()
 	md.h(3, e.Opportunities)
@@ -108,12 +108,12 @@ func logoMarkdown(md *mdWriter, m *i18n.Messages, r *agents.LogoCreationResult) 
 	e := m.Export
 	md.h(3, e.Logos)
 	for _, l := range append([]agents.Logo{r.PrimaryLogo}, r.Alternatives...) {
-		md.li("**" + md.esc(l.Concept) + "** — " + md.esc(l.Description))
+		md.li("**" + md.esc(conceptName(m, l.Concept)) + "** — " + md.esc(l.Description))
 	}
 	md.end()
 	md.h(3, e.Palette)
 	for _, c := range r.ColorPalette {
-		md.li(fmt.Sprintf("`%s` %s (%s) — %.1f:1 / %.1f:1", c.Hex, md.esc(c.Name), md.esc(c.Role), c.ContrastOnWhite, c.ContrastOnBlack))
+		md.li(fmt.Sprintf("`%s` %s (%s) — %s / %s", c.Hex, md.esc(c.Name), md.esc(c.Role), md.esc(m.Ratio(c.ContrastOnWhite)), md.esc(m.Ratio(c.ContrastOnBlack))))
 	}
 	md.end()
 	md.h(3, e.Guidelines)
@@ -153,7 +153,7 @@ func templateMarkdown(md *mdWriter, m *i18n.Messages, r *agents.TemplateSelectio
 	md.facts([][2]string{
 		{e.Colors, strings.Join(nonEmpty(c.Colors.Primary, c.Colors.Secondary, c.Colors.Accent, c.Colors.Background, c.Colors.Text), ", ")},
 		{e.Fonts, strings.Join(nonEmpty(c.Fonts.Heading, c.Fonts.Body), ", ")},
-		{e.SectionOrder, strings.Join(c.SectionOrder, " → ")},
+		{e.SectionOrder, strings.Join(siteSectionNames(m, c.SectionOrder), " → ")},
 	})
 }
 
@@ -169,6 +169,7 @@ func nonEmpty(ss ...string) []string {
 
 // mdWriter builds a Markdown document.
 type mdWriter struct {
+	m      *i18n.Messages
 	b      strings.Builder
 	inList bool
 }
@@ -229,7 +230,7 @@ func (w *mdWriter) facts(pairs [][2]string) {
 		if kv[0] == "" {
 			w.li(w.esc(kv[1]))
 		} else {
-			w.li("**" + w.esc(kv[0]) + ":** " + w.esc(kv[1]))
+			w.li("**" + w.esc(labelColon(w.m, kv[0])) + "** " + w.esc(kv[1]))
 		}
 	}
 	w.end()
@@ -245,4 +246,12 @@ func (w *mdWriter) code(text string) {
 		fence += "`"
 	}
 	w.b.WriteString(fence + "\n" + text + "\n" + fence + "\n\n")
+}
+
+func siteSectionNames(m *i18n.Messages, ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = siteSectionName(m, id)
+	}
+	return out
 }
