@@ -78,7 +78,9 @@ func securityHeaders(c *fiber.Ctx) error {
 // langCookie holds the language a visitor chose with the switcher.
 const langCookie = "lang"
 
-// language picks the interface language: the visitor's choice, else the browser's preference.
+// language picks the interface language: the visitor's choice with the switcher, else the
+// browser's preference. It runs before the session is read, so even an error about the session
+// speaks the visitor's language; savedLanguage then lets a signed-in owner's saved choice win.
 func (s *Server) language(c *fiber.Ctx) error {
 	lang, ok := i18n.ParseLang(c.Cookies(langCookie))
 	if !ok {

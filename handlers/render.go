@@ -27,10 +27,12 @@ func (s *Server) render(c *fiber.Ctx, status int, component templ.Component) err
 func (s *Server) page(c *fiber.Ctx) *views.Page {
 	return &views.Page{
 		Msg:       s.catalogue.For(langOf(c)),
+		Catalogue: s.catalogue,
 		CSRFToken: csrfTokenOf(c),
 		User:      viewerOf(c),
 		Asset:     s.assets.URL,
 		RequestID: requestIDOf(c),
 		Path:      c.Path(),
+		Here:      here(c),
 	}
 }

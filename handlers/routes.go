@@ -15,7 +15,7 @@ func (s *Server) routes(app *fiber.App) {
 	// A scraper with METRICS_TOKEN reads /metrics here; anyone else goes on to the admin-only route.
 	app.Get("/metrics", s.metricsByToken)
 
-	app.Use(s.language, s.loadSession, s.authenticate, s.checkCSRF)
+	app.Use(s.language, s.loadSession, s.authenticate, s.savedLanguage, s.checkCSRF)
 	r := router{s: s, group: app, table: &s.routeTable}
 
 	r.get("/", public, s.landing)
@@ -24,6 +24,9 @@ func (s *Server) routes(app *fiber.App) {
 	r.get("/login", public, s.loginPage)
 	r.post("/login", public, s.login)
 	r.post("/logout", public, s.logout)
+	r.post("/lang", public, s.switchLanguage)
+	r.get("/settings", signedIn, s.settingsPage)
+	r.post("/settings", signedIn, s.saveSettings)
 
 	r.get("/briefs", signedIn, s.dashboard)
 	r.get("/briefs/new", signedIn, s.newBriefPage)

@@ -30,6 +30,7 @@ type Accounts interface {
 	User(ctx context.Context, id string) (storage.User, error)
 	UserByEmail(ctx context.Context, email string) (storage.User, error)
 	SetRole(ctx context.Context, id string, role storage.Role) error
+	SetPreferences(ctx context.Context, id string, p storage.Preferences) error
 	EndSessions(ctx context.Context, id string) error
 	CreateToken(ctx context.Context, userID string, ttl time.Duration) (string, error)
 	TokenUser(ctx context.Context, token string) (storage.User, error)
