@@ -206,7 +206,7 @@ func (s *Store) ReadSession(ctx context.Context, id string) (Session, error) {
 			}
 			continue
 		}
-		f, err := s.file(name, []byte(raw))
+		f, err := s.file(id, name, []byte(raw))
 		if err != nil {
 			return Session{}, fmt.Errorf("read brief %s: file %s: %w", id, name, err)
 		}
@@ -223,8 +223,10 @@ func (s *Store) fileKeys(id string, names []string) []string {
 	return keys
 }
 
-func (s *Store) file(name string, raw []byte) (File, error) {
-	st, err := s.decodeStored(raw)
+// file decodes the stored value of a file of brief id, from the decoded-file cache when it holds
+// that version.
+func (s *Store) file(id, name string, raw []byte) (File, error) {
+	st, err := s.decodeStoredCached(id+"/"+name, raw)
 	if err != nil {
 		return File{}, err
 	}
@@ -245,7 +247,7 @@ func (s *Store) ReadFile(ctx context.Context, id, name string) (File, error) {
 	if err != nil {
 		return File{}, fmt.Errorf("read %s of brief %s: %w", name, id, classify(err))
 	}
-	f, err := s.file(name, raw)
+	f, err := s.file(id, name, raw)
 	if err != nil {
 		return File{}, fmt.Errorf("read %s of brief %s: %w", name, id, err)
 	}
@@ -285,7 +287,7 @@ func (s *Store) FileHistory(ctx context.Context, id, name string) ([]File, error
 			// Dropped by a write since the version was read.
 			continue
 		}
-		f, err := s.file(name, []byte(raw))
+		f, err := s.file(id, name, []byte(raw))
 		if err != nil {
 			return nil, fmt.Errorf("history of %s of brief %s: %w", name, id, err)
 		}

@@ -111,6 +111,33 @@ func (s *Store) decodeStored(raw []byte) (stored, error) {
 	return stored{version: version, updated: time.UnixMilli(ms), data: data}, nil
 }
 
+// decodeStoredCached is decodeStored for the value of file (brief id/name): a compressed payload
+// is looked up in the decoded-file cache by file, version and write time before it is
+// decompressed.
+func (s *Store) decodeStoredCached(file string, raw []byte) (stored, error) {
+	version, rest, err := decimalField(raw)
+	if err != nil || version < 1 {
+		return stored{}, fmt.Errorf("%w: bad version", errCorrupt)
+	}
+	ms, payload, err := decimalField(rest)
+	if err != nil {
+		return stored{}, fmt.Errorf("%w: bad time", errCorrupt)
+	}
+	if len(payload) == 0 || payload[0] == codecRaw {
+		return s.decodeStored(raw)
+	}
+	key := file + "@" + strconv.FormatInt(version, 10) + ":" + strconv.FormatInt(ms, 10)
+	if data, ok := s.cache.get(key); ok {
+		return stored{version: version, updated: time.UnixMilli(ms), data: data}, nil
+	}
+	st, err := s.decodeStored(raw)
+	if err != nil {
+		return stored{}, err
+	}
+	s.cache.put(key, st.data)
+	return st, nil
+}
+
 func (s *Store) decodePayload(p []byte) ([]byte, error) {
 	if len(p) == 0 {
 		return nil, fmt.Errorf("%w: no codec byte", errCorrupt)

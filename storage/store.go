@@ -71,6 +71,9 @@ type Options struct {
 	// Clock gives the time written into briefs and the instant they expire; tests replace it. It
 	// must stay close to real time: Redis deletes keys when its own clock reaches that instant.
 	Clock func() time.Time
+	// ReadCacheBytes bounds the cache of decompressed files (default DefaultReadCacheBytes);
+	// negative turns it off.
+	ReadCacheBytes int
 	// Logger receives what has no caller to return to: janitor passes and index updates that
 	// failed after the brief itself was written (the janitor repairs those).
 	Logger *slog.Logger
@@ -83,6 +86,7 @@ type Store struct {
 	enc     *zstd.Encoder
 	dec     *zstd.Decoder
 	scripts scripts
+	cache   *decodedCache // nil when turned off
 }
 
 // New returns a Store over rdb. It does not contact Redis; HealthCheck does.
@@ -118,7 +122,14 @@ func New(rdb redis.UniversalClient, opts Options) *Store {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	enc, dec := newCodec()
-	return &Store{rdb: rdb, opts: opts, enc: enc, dec: dec, scripts: newScripts()}
+	st := &Store{rdb: rdb, opts: opts, enc: enc, dec: dec, scripts: newScripts()}
+	if opts.ReadCacheBytes == 0 {
+		opts.ReadCacheBytes = DefaultReadCacheBytes
+	}
+	if opts.ReadCacheBytes > 0 {
+		st.cache = newDecodedCache(opts.ReadCacheBytes)
+	}
+	return st
 }
 
 // Prefix is the key prefix in use.
