@@ -115,6 +115,11 @@ func (a *Accounts) User(ctx context.Context, id string) (User, error) {
 	if len(f) == 0 {
 		return User{}, fmt.Errorf("user %s: %w", id, ErrNotFound)
 	}
+	return parseUser(f), nil
+}
+
+// parseUser reads a user's hash.
+func parseUser(f map[string]string) User {
 	created, _ := strconv.ParseInt(f["created_at"], 10, 64)
 	gen, _ := strconv.ParseInt(f["session_gen"], 10, 64)
 	return User{
@@ -126,7 +131,7 @@ func (a *Accounts) User(ctx context.Context, id string) (User, error) {
 		CreatedAt:    time.UnixMilli(created).UTC(),
 		SessionGen:   gen,
 		Language:     f["language"],
-	}, nil
+	}
 }
 
 // UserByEmail returns the account registered with email.

@@ -3,8 +3,6 @@ package storage
 import (
 	"context"
 	"fmt"
-	"strconv"
-	"time"
 
 	"github.com/redis/go-redis/v9"
 )
@@ -84,18 +82,7 @@ func (a *Accounts) UsersByID(ctx context.Context, ids []string) (map[string]User
 		if len(f) == 0 {
 			continue
 		}
-		created, _ := strconv.ParseInt(f["created_at"], 10, 64)
-		gen, _ := strconv.ParseInt(f["session_gen"], 10, 64)
-		out[id] = User{
-			ID:           f["id"],
-			Email:        f["email"],
-			Name:         f["name"],
-			PasswordHash: f["password"],
-			Role:         Role(f["role"]),
-			CreatedAt:    time.UnixMilli(created).UTC(),
-			SessionGen:   gen,
-			Language:     f["language"],
-		}
+		out[id] = parseUser(f)
 	}
 	return out, nil
 }
