@@ -400,3 +400,15 @@ func TestAdminCommandGrantsAndRevokes(t *testing.T) {
 		t.Errorf("bad subcommand: %v", err)
 	}
 }
+
+func TestWarnsWhenRedisMayEvictBriefs(t *testing.T) {
+	srv, _ := redistest.Private(t, "--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lru")
+	a := startApp(t, map[string]string{"REDIS_URL": srv.URL()})
+	if !strings.Contains(a.logs.String(), "maxmemory-policy can silently delete briefs") {
+		t.Error("no startup warning for an allkeys-* eviction policy")
+	}
+	resp, body := get(t, a.base+"/health")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, `"status":"degraded"`) || !strings.Contains(body, `"eviction_unsafe":true`) {
+		t.Errorf("/health with allkeys-lru: %d %s", resp.StatusCode, body)
+	}
+}
