@@ -307,3 +307,17 @@ func aofSummary(m *i18n.Messages, p AdminRedisProps) string {
 	}
 	return out
 }
+
+// fileTitle names a brief's file for people; the page shows the file's own name beside it.
+func fileTitle(m *i18n.Messages, name string) string {
+	switch name {
+	case agents.InputFile:
+		return m.Admin.FileInput
+	case "meta":
+		return m.Admin.FileMeta
+	}
+	if sec, ok := agents.ParseSection(name); ok {
+		return sectionTitle(m, sec)
+	}
+	return ""
+}

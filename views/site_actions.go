@@ -1,6 +1,9 @@
 package views
 
-import "genesis/views/i18n"
+import (
+	"genesis/agents"
+	"genesis/views/i18n"
+)
 
 // PublicationReason says, in the reader's language, why publishing a website failed.
 func PublicationReason(m *i18n.Messages, pub Publication) string {
@@ -20,4 +23,12 @@ func boolAttr(b bool) string {
 		return "true"
 	}
 	return "false"
+}
+
+// otherLanguage is the language a site's second version is written in: the brief's other one.
+func otherLanguage(l agents.Language) agents.Language {
+	if l == agents.French {
+		return agents.English
+	}
+	return agents.French
 }

@@ -105,6 +105,8 @@ type AdminText struct {
 	DeleteConfirm   string
 	DeleteButton    string
 	FilesTitle      string
+	FileInput       string // the file of what the owner typed
+	FileMeta        string // the file of the brief's own facts
 	FileVersion     string // "%d" is the version
 	FileSizes       string // "%s" stored, "%s" uncompressed
 	FileWritten     string // "%s" is a date and time
@@ -287,6 +289,8 @@ func adminEN() AdminText {
 		DeleteConfirm:   "Delete this brief, its files and every previous version? This cannot be undone.",
 		DeleteButton:    "Yes, delete it",
 		FilesTitle:      "Files",
+		FileInput:       "What the owner typed",
+		FileMeta:        "About the brief",
 		FileVersion:     "Version %d",
 		FileSizes:       "%s stored, %s uncompressed",
 		FileWritten:     "Written %s",
@@ -470,6 +474,8 @@ func adminFR() AdminText {
 		DeleteConfirm:   "Supprimer ce dossier, ses fichiers et toutes leurs versions précédentes ? C’est définitif.",
 		DeleteButton:    "Oui, supprimer",
 		FilesTitle:      "Fichiers",
+		FileInput:       "Ce que le propriétaire a saisi",
+		FileMeta:        "À propos du dossier",
 		FileVersion:     "Version %d",
 		FileSizes:       "%s stockés, %s décompressés",
 		FileWritten:     "Écrit le %s",
