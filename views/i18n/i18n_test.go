@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"fmt"
 	"reflect"
 	"regexp"
 	"slices"
@@ -41,14 +42,35 @@ func compare(t *testing.T, lang, path string, en, other reflect.Value) {
 		if ev, ov := verb.FindAllString(e, -1), verb.FindAllString(o, -1); !slices.Equal(ev, ov) {
 			t.Errorf("%s: verbs differ: en %v, %s %v", path, ev, lang, ov)
 		}
-	case reflect.Slice:
+	case reflect.Slice, reflect.Array:
 		if en.Len() != other.Len() {
 			t.Errorf("%s: en has %d items, %s has %d", path, en.Len(), lang, other.Len())
 			return
 		}
 		for i := range en.Len() {
-			compare(t, lang, path, en.Index(i), other.Index(i))
+			compare(t, lang, fmt.Sprintf("%s[%d]", path, i), en.Index(i), other.Index(i))
 		}
+	case reflect.Map:
+		for _, k := range en.MapKeys() {
+			if !other.MapIndex(k).IsValid() {
+				t.Errorf("%s[%v]: missing in %s", path, k, lang)
+				continue
+			}
+			compare(t, lang, fmt.Sprintf("%s[%v]", path, k), en.MapIndex(k), other.MapIndex(k))
+		}
+		for _, k := range other.MapKeys() {
+			if !en.MapIndex(k).IsValid() {
+				t.Errorf("%s[%v]: missing in en", path, k)
+			}
+		}
+	case reflect.Pointer:
+		if en.IsNil() || other.IsNil() {
+			t.Errorf("%s: nil in en (%v) or %s (%v)", path, en.IsNil(), lang, other.IsNil())
+			return
+		}
+		compare(t, lang, path, en.Elem(), other.Elem())
+	default:
+		t.Errorf("%s: a %s is not a message; the catalogue holds strings, structs, slices and maps", path, en.Kind())
 	}
 }
 
