@@ -56,7 +56,9 @@ func baseLanguage(tag string) string {
 }
 
 // normalizeAlternates validates the other-language versions: a language tag that differs from the
-// site's own, and an absolute http(s) URL for each.
+// site's own, and for each an absolute http(s) URL or a relative folder path such as "fr/" or
+// "../" (which the language links use, but hreflang and the sitemap, wanting absolute URLs, leave
+// out).
 func normalizeAlternates(alts []Alternate, own string) ([]Alternate, error) {
 	out := make([]Alternate, 0, len(alts))
 	seen := map[string]bool{own: true}
@@ -69,7 +71,11 @@ func normalizeAlternates(alts []Alternate, own string) ([]Alternate, error) {
 			return nil, fmt.Errorf("alternate language %q: given twice or the site's own", a.Language)
 		}
 		seen[tag] = true
-		u, err := normalizeBaseURL(a.URL)
+		u := relativeFolder(a.URL)
+		var err error
+		if u == "" {
+			u, err = normalizeBaseURL(a.URL)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("alternate %s: %w", tag, err)
 		}
@@ -79,6 +85,38 @@ func normalizeAlternates(alts []Alternate, own string) ([]Alternate, error) {
 		out = append(out, Alternate{Language: agents.Language(tag), URL: u})
 	}
 	return out, nil
+}
+
+// relativeFolder returns s ending in "/" when it is a plain relative path ("fr", "../"): no
+// scheme, host, query, fragment, backslash or leading slash. Anything else gives "".
+func relativeFolder(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s, "\\:?#%") || strings.HasPrefix(s, "/") {
+		return ""
+	}
+	if u, err := url.Parse(s); err != nil || u.Scheme != "" || u.Host != "" {
+		return ""
+	}
+	if !strings.HasSuffix(s, "/") {
+		s += "/"
+	}
+	return s
+}
+
+// isAbsolute reports whether a normalised alternate URL is absolute.
+func isAbsolute(s string) bool {
+	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
+}
+
+// hasAbsoluteAlternates reports whether any other-language version has an absolute URL, so the
+// sitemap lists it.
+func (s *site) hasAbsoluteAlternates() bool {
+	for _, a := range s.alternates {
+		if isAbsolute(a.URL) {
+			return true
+		}
+	}
+	return false
 }
 
 // pageSlug is a page's path under the site's root: the home page is the root itself.
@@ -188,7 +226,7 @@ func (s *site) sitemap() []byte {
 	var b strings.Builder
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"`)
-	if len(s.alternates) > 0 {
+	if s.hasAbsoluteAlternates() {
 		b.WriteString(` xmlns:xhtml="http://www.w3.org/1999/xhtml"`)
 	}
 	b.WriteString(">\n")
@@ -196,7 +234,7 @@ func (s *site) sitemap() []byte {
 		b.WriteString("  <url>\n    <loc>")
 		xmlText(&b, base+pageSlug(p.File))
 		b.WriteString("</loc>\n")
-		if len(s.alternates) > 0 {
+		if s.hasAbsoluteAlternates() {
 			link := func(lang, href string) {
 				b.WriteString(`    <xhtml:link rel="alternate" hreflang="`)
 				xmlText(&b, lang)
@@ -206,7 +244,9 @@ func (s *site) sitemap() []byte {
 			}
 			link(s.lang, base+pageSlug(p.File))
 			for _, a := range s.alternates {
-				link(string(a.Language), a.URL+pageSlug(p.File))
+				if isAbsolute(a.URL) {
+					link(string(a.Language), a.URL+pageSlug(p.File))
+				}
 			}
 		}
 		b.WriteString("  </url>\n")

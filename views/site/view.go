@@ -240,7 +240,10 @@ func (s *site) view(p page) *view {
 	}
 	for _, a := range s.alternates {
 		href := a.URL + pageSlug(p.File)
-		v.Hreflang = append(v.Hreflang, langLink{Lang: string(a.Language), Href: href})
+		// hreflang needs absolute URLs on both sides; a relative alternate is only a link.
+		if s.base != "" && isAbsolute(a.URL) {
+			v.Hreflang = append(v.Hreflang, langLink{Lang: string(a.Language), Href: href})
+		}
 		v.LangSwitch = append(v.LangSwitch, langLink{Lang: string(a.Language), Href: href, Label: languageName(a.Language)})
 	}
 
