@@ -183,7 +183,7 @@ func New(cfg Config) (*fiber.App, *Server) {
 		trustedProxies: cfg.TrustedProxies,
 		tokenTTL:       cfg.TokenTTL,
 		dummyHash:      hashPassword("genesis: no such account"),
-		sites:          newSites(cfg.Website, cfg.Briefs, cfg.Logger, cfg.Done),
+		sites:          newSites(cfg.Website, cfg.Briefs, cfg.Knowledge, cfg.Logger, cfg.Done),
 		metrics:        cfg.Metrics,
 		metricsToken:   cfg.MetricsToken,
 	}

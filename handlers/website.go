@@ -64,6 +64,9 @@ type sites struct {
 	publicURL string
 	logger    *slog.Logger
 	publisher *publisher // nil unless PublishURL is set
+	// writer writes a site's version in its second language (website_lang.go); without the
+	// knowledge data it is nil and sites have one language.
+	writer agents.Provider
 
 	builds singleflight.Group
 	mu     sync.Mutex
@@ -76,7 +79,7 @@ type cachedSite struct {
 	bundle site.Bundle
 }
 
-func newSites(cfg WebsiteConfig, store publicationStore, logger *slog.Logger, done <-chan struct{}) *sites {
+func newSites(cfg WebsiteConfig, store publicationStore, knowledge *agents.Knowledge, logger *slog.Logger, done <-chan struct{}) *sites {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
@@ -85,6 +88,9 @@ func newSites(cfg WebsiteConfig, store publicationStore, logger *slog.Logger, do
 		logger:    logger,
 		order:     list.New(),
 		byKey:     map[string]*list.Element{},
+	}
+	if knowledge != nil {
+		st.writer = agents.NewBuiltin(knowledge)
 	}
 	if cfg.PublishURL != "" {
 		st.publisher = newPublisher(cfg, store, logger.With("component", "publisher"), done)
@@ -114,6 +120,8 @@ func siteKey(sess *storage.Session) string {
 		sb.WriteByte('.')
 		sb.WriteString(strconv.FormatInt(sess.Files[name].Version, 10))
 	}
+	// A site with a second language is another site.
+	sb.WriteString("+" + sess.Fields[fieldSiteAddLanguage])
 	return sb.String()
 }
 
@@ -146,7 +154,7 @@ func (st *sites) bundle(ctx context.Context, sess *storage.Session) (site.Bundle
 	v, err, _ := st.builds.Do(key, func() (any, error) {
 		bctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 		defer cancel()
-		bundle, err := st.build(bctx, &b)
+		bundle, err := st.build(bctx, &b, siteAddLanguage(sess.Fields, b.Input.Language))
 		if err != nil {
 			return nil, err
 		}
@@ -159,7 +167,7 @@ func (st *sites) bundle(ctx context.Context, sess *storage.Session) (site.Bundle
 	return v.(site.Bundle), &b, nil
 }
 
-func (st *sites) build(ctx context.Context, b *agents.Brief) (site.Bundle, error) {
+func (st *sites) build(ctx context.Context, b *agents.Brief, second agents.Language) (site.Bundle, error) {
 	in := site.Brief{
 		Input:    b.Input,
 		Content:  *b.Content(),
@@ -175,7 +183,7 @@ func (st *sites) build(ctx context.Context, b *agents.Brief) (site.Bundle, error
 	} else {
 		in.FaviconSet = icons
 	}
-	bundle, err := site.Build(ctx, in)
+	bundle, err := st.buildSite(ctx, b, in, second)
 	if err != nil {
 		return nil, fmt.Errorf("build website of brief %s: %w", b.ID, err)
 	}
@@ -270,6 +278,9 @@ func (s *Server) sitePreview(c *fiber.Ctx) error {
 			return c.Redirect("/briefs/"+briefOf(c).ID+"/site/", fiber.StatusMovedPermanently)
 		}
 		name = "index.html"
+	} else if strings.HasSuffix(c.Path(), "/") {
+		// The home page of the site's version in another language ("en/").
+		name = strings.TrimSuffix(name, "/") + "/index.html"
 	}
 	bundle, _, err := s.sites.bundle(c.UserContext(), briefOf(c))
 	if err != nil {
@@ -304,6 +315,9 @@ func (s *Server) siteZip(c *fiber.Ctx) error {
 // createWebsite is the brief page's "Create website": it builds the site, starts publishing it
 // when that is configured, and opens the preview.
 func (s *Server) createWebsite(c *fiber.Ctx) error {
+	if err := s.chooseSiteLanguages(c); err != nil {
+		return err
+	}
 	b, _, err := s.sites.create(c.UserContext(), briefOf(c))
 	if err != nil {
 		return err
@@ -324,6 +338,8 @@ func (s *Server) websitePanel(c *fiber.Ctx) error {
 		BusinessName: b.Input.BusinessName,
 		Ready:        b.ReadyForWebsite(),
 		Publication:  publicationOf(sess.Fields),
+		Language:     b.Input.Language,
+		AddLanguage:  siteAddLanguage(sess.Fields, b.Input.Language) != "",
 	}
 	for _, sec := range []agents.Section{agents.ContentGeneration, agents.LogoCreation, agents.SEOOptimization, agents.TemplateSelection} {
 		if st := b.Section(sec).State.Status; st == agents.StatusQueued || st == agents.StatusRunning {
