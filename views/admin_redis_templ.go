@@ -347,7 +347,7 @@ func AdminRedisPage(p AdminRedisProps) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			} else {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 27, "<div class=\"mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white\"><table class=\"min-w-full divide-y divide-slate-200 text-left text-sm\" data-testid=\"keys-table\"><caption class=\"sr-only\">")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 27, "<div class=\"relative mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white\"><table class=\"min-w-full divide-y divide-slate-200 text-left text-sm\" data-testid=\"keys-table\"><caption class=\"sr-only\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

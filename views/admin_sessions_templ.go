@@ -562,7 +562,7 @@ func AdminSessionsResultsView(r AdminSessionsResults) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 41, "</span></p><div class=\"overflow-x-auto rounded-xl border border-slate-200 bg-white\" role=\"region\" aria-labelledby=\"sessions-caption\" tabindex=\"0\"><table class=\"min-w-full divide-y divide-slate-200 text-left text-sm\" data-testid=\"sessions-table\"><caption id=\"sessions-caption\" class=\"sr-only\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 41, "</span></p><div class=\"relative overflow-x-auto rounded-xl border border-slate-200 bg-white\" role=\"region\" aria-labelledby=\"sessions-caption\" tabindex=\"0\"><table class=\"min-w-full divide-y divide-slate-200 text-left text-sm\" data-testid=\"sessions-table\"><caption id=\"sessions-caption\" class=\"sr-only\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -1847,7 +1847,7 @@ func sessionSections(p AdminSessionProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 139, "</h2><div class=\"mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white\" role=\"region\" aria-labelledby=\"sections-title\" tabindex=\"0\"><table class=\"min-w-full divide-y divide-slate-200 text-left text-sm\" data-testid=\"sections-table\"><thead class=\"bg-slate-50 text-slate-700\"><tr><th scope=\"col\" class=\"px-3 py-2 font-semibold\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 139, "</h2><div class=\"relative mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white\" role=\"region\" aria-labelledby=\"sections-title\" tabindex=\"0\"><table class=\"min-w-full divide-y divide-slate-200 text-left text-sm\" data-testid=\"sections-table\"><thead class=\"bg-slate-50 text-slate-700\"><tr><th scope=\"col\" class=\"px-3 py-2 font-semibold\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

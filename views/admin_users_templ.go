@@ -65,7 +65,7 @@ func AdminUsersPage(p AdminUsersProps) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			} else {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<div class=\"mt-6 overflow-x-auto rounded-xl border border-slate-200 bg-white\" role=\"region\" aria-labelledby=\"users-caption\" tabindex=\"0\"><table class=\"min-w-full divide-y divide-slate-200 text-left text-sm\" data-testid=\"users-table\"><caption id=\"users-caption\" class=\"sr-only\">")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<div class=\"relative mt-6 overflow-x-auto rounded-xl border border-slate-200 bg-white\" role=\"region\" aria-labelledby=\"users-caption\" tabindex=\"0\"><table class=\"min-w-full divide-y divide-slate-200 text-left text-sm\" data-testid=\"users-table\"><caption id=\"users-caption\" class=\"sr-only\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

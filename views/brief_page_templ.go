@@ -609,7 +609,7 @@ func SectionCard(b *agents.Brief, s agents.Section, now time.Time) templ.Compone
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			var templ_7745c5c3_Var33 = []any{"card break-inside-avoid", templ.KV("opacity-90", generating(v.State.Status))}
+			var templ_7745c5c3_Var33 = []any{"card min-w-0 break-inside-avoid", templ.KV("opacity-90", generating(v.State.Status))}
 			templ_7745c5c3_Err = templ.RenderCSSItems(ctx, templ_7745c5c3_ElementWriter, templ_7745c5c3_Var33...)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

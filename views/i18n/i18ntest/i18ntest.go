@@ -140,9 +140,13 @@ var (
 	rawWholeCodes = regexp.MustCompile(`^(queued|running|done|failed|generating|monogram|wordmark|emblem|en|fr)$`)
 )
 
+// brands are product names that stay as they are in every language, even when one of their words
+// is also a message ("Business").
+var brands = regexp.MustCompile(`Google Business(?: Profile)?`)
+
 // Text lists what is wrong with one text a person reads.
 func (k *Checker) Text(text string) []string {
-	text = Collapse(text)
+	text = Collapse(brands.ReplaceAllString(text, "·"))
 	if text == "" {
 		return nil
 	}

@@ -32,6 +32,7 @@ func TestCheckerFindsLeftovers(t *testing.T) {
 		{"same word in both", `<p>Services</p>`, false},
 		{"a French message that reads like English", `<p>1,4 million de clients</p>`, false},
 		{"word inside a longer word", `<p>Texte courant</p>`, false},
+		{"a brand", `<p>Créer une fiche Google Business avec photos</p>`, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := k.HTML(`<!DOCTYPE html><html lang="fr"><body>` + tc.html + `</body></html>`)
