@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"image"
 	"image/png"
 	"os"
 	"os/exec"
@@ -131,25 +130,24 @@ func (b *browser) screenshot(name string, width, height int64) {
 	}
 }
 
+// samePicture says whether two screenshots show the same page: same size, and under 1% of the
+// pixels differing (dates, ids and elapsed times change between runs; a layout change moves far more).
 func samePicture(a, b []byte) bool {
 	ia, errA := png.Decode(bytes.NewReader(a))
 	ib, errB := png.Decode(bytes.NewReader(b))
 	if errA != nil || errB != nil || ia.Bounds() != ib.Bounds() {
 		return false
 	}
-	return pixelsEqual(ia, ib)
-}
-
-func pixelsEqual(a, b image.Image) bool {
-	r := a.Bounds()
+	r := ia.Bounds()
+	differ := 0
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
-			if a.At(x, y) != b.At(x, y) {
-				return false
+			if ia.At(x, y) != ib.At(x, y) {
+				differ++
 			}
 		}
 	}
-	return true
+	return differ*100 < r.Dx()*r.Dy()
 }
 
 // signUp creates an account through the signup page and lands on the dashboard.
