@@ -19,7 +19,7 @@ type Units struct {
 	JustNow         string
 	Expired         string
 	DateLayout      string // Go time layout for a date; {day} and {month} are the language's
-	DateTimeLayout  string // Go time layout for a date and time
+	DateTimeLayout  string // Go time layout for a date and time, in UTC (owners span time zones)
 	FirstOfMonth    string // the first day of a month as dates write it: "1", "1er"
 	Months          []string
 	// Numbers: the separator between groups of three digits, the decimal mark, and how a
@@ -37,7 +37,7 @@ func unitsEN() Units {
 		Hour: "hour", Hours: "hours",
 		Day: "day", Days: "days",
 		In: "in %s", Ago: "%s ago", JustNow: "just now", Expired: "expired",
-		DateLayout: "{day} {month} 2006", DateTimeLayout: "{day} {month} 2006, 15:04",
+		DateLayout: "{day} {month} 2006", DateTimeLayout: "{day} {month} 2006, 15:04 UTC",
 		FirstOfMonth:     "1",
 		Months:           []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 		GroupSeparator:   ",",
@@ -54,7 +54,7 @@ func unitsFR() Units {
 		Hour: "heure", Hours: "heures",
 		Day: "jour", Days: "jours",
 		In: "dans %s", Ago: "il y a %s", JustNow: "à l’instant", Expired: "expiré",
-		DateLayout: "{day} {month} 2006", DateTimeLayout: "{day} {month} 2006 à 15:04",
+		DateLayout: "{day} {month} 2006", DateTimeLayout: "{day} {month} 2006 à 15:04 UTC",
 		FirstOfMonth: "1er",
 		Months:       []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
 		// French typography groups digits with narrow no-break spaces and puts one before "%", so a
@@ -116,6 +116,7 @@ func (m *Messages) Date(t time.Time) string { return m.layout(t, m.Units.DateLay
 func (m *Messages) DateTime(t time.Time) string { return m.layout(t, m.Units.DateTimeLayout) }
 
 func (m *Messages) layout(t time.Time, layout string) string {
+	t = t.UTC()
 	day := strconv.Itoa(t.Day())
 	if t.Day() == 1 {
 		day = m.Units.FirstOfMonth

@@ -29,8 +29,11 @@ func TestFormats(t *testing.T) {
 		{"percent", func(m *Messages) string { return m.Percent(0.025) }, "2.5%", "2,5\u202f%"},
 		{"ratio", func(m *Messages) string { return m.Ratio(4.5) }, "4.5:1", "4,5:1"},
 		{"date", func(m *Messages) string { return m.Date(now) }, "28 March 2026", "28 mars 2026"},
+		{"in UTC", func(m *Messages) string {
+			return m.DateTime(time.Date(2026, 3, 28, 23, 30, 0, 0, time.FixedZone("WAT", 3600)))
+		}, "28 March 2026, 22:30 UTC", "28 mars 2026 à 22:30 UTC"},
 		{"first of the month", func(m *Messages) string { return m.Date(time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)) }, "1 May 2026", "1er mai 2026"},
-		{"date and time", func(m *Messages) string { return m.DateTime(now) }, "28 March 2026, 10:00", "28 mars 2026 à 10:00"},
+		{"date and time", func(m *Messages) string { return m.DateTime(now) }, "28 March 2026, 10:00 UTC", "28 mars 2026 à 10:00 UTC"},
 		{"in three days", func(m *Messages) string { return m.Until(now.Add(72*time.Hour), now) }, "in 3 days", "dans 3 jours"},
 		{"in one hour", func(m *Messages) string { return m.Until(now.Add(90*time.Minute), now) }, "in 90 minutes", "dans 90 minutes"},
 		{"expired", func(m *Messages) string { return m.Until(now.Add(-time.Second), now) }, "expired", "expiré"},
