@@ -103,7 +103,8 @@ func validationMessage(m *i18n.Messages, fe agents.FieldError) string {
 	case agents.CodeTooMany:
 		return i18n.F(v.TooMany, fe.Limit)
 	case agents.CodeOneOf:
-		return i18n.F(v.OneOf, "en, fr")
+		// Only the brief's language is chosen from a list: name the choices as the form does.
+		return i18n.F(v.OneOf, strings.Join(m.Brief.LanguageNames, ", "))
 	}
 	return v.Invalid
 }
