@@ -15,10 +15,12 @@ import (
 	"genesis/views/i18n"
 )
 
-// Checker knows the messages a page in one language must not show.
+// Checker knows the messages a page in one language must not show. It is not safe for concurrent
+// use: it remembers the texts it has checked, since pages repeat most of theirs.
 type Checker struct {
 	lang    i18n.Lang
 	foreign []foreignText
+	seen    map[string][]string
 }
 
 // foreignText is a message of another language: the catalogue's text for a field in that language,
@@ -27,6 +29,9 @@ type foreignText struct {
 	path string
 	text string
 	re   *regexp.Regexp
+	// literal is the message's longest fixed part: a text without it cannot match, and looking
+	// for it is much cheaper than running the pattern.
+	literal string
 }
 
 // New returns the checker of pages in lang: it walks every language's catalogue field by field, by
@@ -38,7 +43,7 @@ type foreignText struct {
 func New(c *i18n.Catalogue, lang i18n.Lang) (*Checker, error) {
 	own := map[string]bool{}
 	walk(reflect.ValueOf(c.For(lang)), "Messages", func(_, s string) { own[s] = true })
-	k := &Checker{lang: lang}
+	k := &Checker{lang: lang, seen: map[string][]string{}}
 	for _, other := range i18n.Langs() {
 		if other == lang {
 			continue
@@ -103,11 +108,16 @@ func textPattern(path, msg string) (foreignText, bool) {
 		return foreignText{}, false
 	}
 	var expr strings.Builder
+	literal := ""
 	for i, p := range parts {
 		if i > 0 {
 			expr.WriteString(`.+?`)
 		}
-		expr.WriteString(regexp.QuoteMeta(spaces.ReplaceAllString(p, " ")))
+		p = spaces.ReplaceAllString(p, " ")
+		expr.WriteString(regexp.QuoteMeta(p))
+		if len(strings.TrimSpace(p)) > len(literal) {
+			literal = strings.TrimSpace(p)
+		}
 	}
 	e := expr.String()
 	trimmed := []rune(strings.TrimSpace(msg))
@@ -117,7 +127,7 @@ func textPattern(path, msg string) (foreignText, bool) {
 	if len(trimmed) > 0 && isWord(trimmed[len(trimmed)-1]) {
 		e += `(?:$|[^\p{L}\p{N}_])`
 	}
-	return foreignText{path: path, text: msg, re: regexp.MustCompile(e)}, true
+	return foreignText{path: path, text: msg, re: regexp.MustCompile(e), literal: literal}, true
 }
 
 func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
@@ -150,6 +160,15 @@ func (k *Checker) Text(text string) []string {
 	if text == "" {
 		return nil
 	}
+	if problems, ok := k.seen[text]; ok {
+		return problems
+	}
+	problems := k.check(text)
+	k.seen[text] = problems
+	return problems
+}
+
+func (k *Checker) check(text string) []string {
 	var problems []string
 	if unfilled.MatchString(text) {
 		problems = append(problems, fmt.Sprintf("%q is a message not filled in", text))
@@ -158,7 +177,7 @@ func (k *Checker) Text(text string) []string {
 		problems = append(problems, fmt.Sprintf("%q shows a stored code instead of words", text))
 	}
 	for _, f := range k.foreign {
-		if f.re.MatchString(text) {
+		if strings.Contains(text, f.literal) && f.re.MatchString(text) {
 			problems = append(problems, fmt.Sprintf("%q shows %s %q", text, f.path, f.text))
 		}
 	}
