@@ -441,6 +441,14 @@ func TestHungRedisAnswersFastAndRecovers(t *testing.T) {
 			t.Errorf("GET %s with Redis hung: %d after %v (%v); want 503 within 2 s", path, status, took, err)
 		}
 	}
+	// The home page needs no storage: it still renders, under a banner that says what is wrong.
+	if resp, err := o.http.Get(a.base + "/"); err == nil {
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(body), `data-testid="storage-trouble"`) || !strings.Contains(string(body), `data-testid="landing-hero"`) {
+			t.Error("with Redis hung, the home page does not render with the storage banner")
+		}
+	}
 	syscall.Kill(pid, syscall.SIGCONT)
 	stopped = false
 	resumed := time.Now()

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"net/url"
 	"strings"
 
@@ -64,9 +65,16 @@ func (r router) delete(path string, a access, h ...fiber.Handler) {
 
 // Locals left by authenticate.
 type (
-	userKey   struct{}
-	bearerKey struct{}
+	userKey    struct{}
+	bearerKey  struct{}
+	troubleKey struct{}
 )
+
+// storageTrouble is the storage error that kept authenticate from knowing the visitor, if any.
+func storageTrouble(c *fiber.Ctx) error {
+	err, _ := c.Locals(troubleKey{}).(error)
+	return err
+}
 
 // userOf is the signed-in user, nil for anonymous requests.
 func userOf(c *fiber.Ctx) *storage.User {
@@ -98,6 +106,9 @@ func bearerToken(c *fiber.Ctx) (string, bool) {
 // guard enforces a route's access rule before its handler runs.
 func (s *Server) guard(a access) fiber.Handler {
 	return func(c *fiber.Ctx) error {
+		if err := storageTrouble(c); err != nil && a != public {
+			return err
+		}
 		u := userOf(c)
 		switch a {
 		case signedIn:
@@ -164,6 +175,9 @@ func (s *Server) authenticate(c *fiber.Ctx) error {
 		switch {
 		case isNotFound(err):
 			sess.renew()
+		case errors.Is(err, storage.ErrUnavailable):
+			// Storage is down: public pages still render, with a banner; the rest answer 503.
+			c.Locals(troubleKey{}, err)
 		case err != nil:
 			return err
 		case u.SessionGen != sess.generation():

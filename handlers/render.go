@@ -13,7 +13,12 @@ import (
 // failure half-way reaches the error handler instead of leaving half a page on the wire.
 func (s *Server) render(c *fiber.Ctx, status int, component templ.Component) error {
 	var buf bytes.Buffer
-	ctx := views.WithPage(c.UserContext(), s.page(c))
+	page := s.page(c)
+	if page.StorageTrouble && status < fiber.StatusBadRequest {
+		// What renders without storage is served, marked as the degraded answer it is.
+		status = fiber.StatusServiceUnavailable
+	}
+	ctx := views.WithPage(c.UserContext(), page)
 	if err := component.Render(ctx, &buf); err != nil {
 		return err
 	}
@@ -34,5 +39,7 @@ func (s *Server) page(c *fiber.Ctx) *views.Page {
 		RequestID: requestIDOf(c),
 		Path:      c.Path(),
 		Here:      here(c),
+		// The banner shows when storage failed this request, whichever way the failure surfaced.
+		StorageTrouble: storageTrouble(c) != nil,
 	}
 }

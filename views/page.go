@@ -22,6 +22,8 @@ type Page struct {
 	Path      string
 	// Here is the local address the language switcher comes back to: this page's path and query.
 	Here string
+	// StorageTrouble shows a banner: storage did not answer, the page shows what it can.
+	StorageTrouble bool
 }
 
 // User is the signed-in person, as pages show them.
