@@ -886,7 +886,8 @@ func groupDigits(n int64, lang Language) string {
 		sign, n = "-", -n
 	}
 	s := strconv.FormatInt(n, 10)
-	sep := Text{EN: ",", FR: " "}.In(lang)
+	// French groups with a narrow no-break space, so a number never breaks across lines.
+	sep := Text{EN: ",", FR: "\u202f"}.In(lang)
 	var b strings.Builder
 	for i, r := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {
@@ -1009,7 +1010,7 @@ func moneyText(x float64, c CountryProfile, lang Language, scaled bool) string {
 		symbol = c.Currency
 	}
 	if lang == French || slices.Contains(suffixCurrencies, c.Currency) {
-		return amount + " " + symbol
+		return amount + "\u00a0" + symbol
 	}
 	last, _ := utf8.DecodeLastRuneInString(symbol)
 	if unicode.IsLetter(last) {

@@ -212,22 +212,22 @@ func TestNumberFormatting(t *testing.T) {
 		{"small percent", func(l Language) string { return percentText(0.004, l) }, Text{"0.4%", "0,4 %"}},
 		{"tiny percent", func(l Language) string { return percentText(0.0005, l) }, Text{"0.05%", "0,05 %"}},
 		{"people", func(l Language) string { return peopleText(15_400_000, l) }, Text{"15.4 million people", "15,4 millions d'habitants"}},
-		{"few people", func(l Language) string { return peopleText(850_000, l) }, Text{"850,000 people", "850 000 habitants"}},
+		{"few people", func(l Language) string { return peopleText(850_000, l) }, Text{"850,000 people", "850\u202f000 habitants"}},
 		{"naira", func(l Language) string {
 			return moneyText(108_000, CountryProfile{Currency: "NGN", CurrencySymbol: "₦"}, l, false)
-		}, Text{"₦108,000", "108 000 ₦"}},
+		}, Text{"₦108,000", "108\u202f000\u00a0₦"}},
 		{"fcfa", func(l Language) string {
 			return moneyText(1.7e9, CountryProfile{Currency: "XOF", CurrencySymbol: "FCFA"}, l, true)
-		}, Text{"1.7 billion FCFA", "1,7 milliard FCFA"}},
+		}, Text{"1.7 billion\u00a0FCFA", "1,7 milliard\u00a0FCFA"}},
 		{"shilling", func(l Language) string {
 			return moneyText(1200, CountryProfile{Currency: "KES", CurrencySymbol: "KSh"}, l, false)
-		}, Text{"KSh 1,200", "1 200 KSh"}},
+		}, Text{"KSh 1,200", "1\u202f200\u00a0KSh"}},
 		{"trillions", func(l Language) string {
 			return moneyText(2.5e12, CountryProfile{Currency: "USD", CurrencySymbol: "$"}, l, true)
-		}, Text{"$2.5 trillion", "2 500 milliards $"}},
+		}, Text{"$2.5 trillion", "2\u202f500 milliards\u00a0$"}},
 		{"cents", func(l Language) string {
 			return moneyText(0.3, CountryProfile{Currency: "USD", CurrencySymbol: "$"}, l, false)
-		}, Text{"$0.30", "0,30 $"}},
+		}, Text{"$0.30", "0,30\u00a0$"}},
 	}
 	for _, tt := range tests {
 		got := Text{tt.got(English), tt.got(French)}

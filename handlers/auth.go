@@ -194,10 +194,6 @@ func (s *Server) signup(c *fiber.Ctx) error {
 	case err != nil:
 		return err
 	}
-	// The language the person signed up in becomes their saved choice.
-	if err := s.accounts.SetPreferences(c.UserContext(), u.ID, storage.Preferences{Language: string(langOf(c))}); err != nil {
-		loggerOf(c).Warn("save language at signup", "err", err)
-	}
 	sessionOf(c).signIn(u.ID, u.SessionGen)
 	return redirect(c, form.Next)
 }
