@@ -71,6 +71,8 @@ type config struct {
 	// LeaseTTL is how long a generating section stays claimed without renewal: a dead instance's
 	// sections are taken over after it.
 	LeaseTTL time.Duration `env:"LEASE_TTL" envDefault:"15s"`
+	// ReadCacheMB bounds the cache of decompressed brief files each instance keeps; 0 turns it off.
+	ReadCacheMB int `env:"READ_CACHE_MB" envDefault:"32"`
 	// An OpenAI-compatible chat completions API writes sections when LLM_BASE_URL is set; the
 	// builtin agents stand in whenever it fails.
 	LLMBaseURL string `env:"LLM_BASE_URL"`
@@ -119,6 +121,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		check("MAX_RUNNING_AGENTS", cfg.MaxRunningAgents >= 1 && cfg.MaxRunningAgents <= 1024, "want a whole number from 1 to 1024"),
 		check("METRICS_TOKEN", cfg.MetricsToken == "" || len(cfg.MetricsToken) >= 16, "use at least 16 characters, or leave it unset"),
 		check("LEASE_TTL", cfg.LeaseTTL >= 500*time.Millisecond && cfg.LeaseTTL <= 10*time.Minute, "want a duration between 500ms and 10m"),
+		check("READ_CACHE_MB", cfg.ReadCacheMB >= 0 && cfg.ReadCacheMB <= 4096, "want a whole number of MiB from 0 to 4096"),
 		check("LLM_MODEL", cfg.LLMBaseURL == "" || cfg.LLMModel != "", "set LLM_MODEL along with LLM_BASE_URL"),
 	} {
 		if err != nil {
@@ -321,7 +324,11 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Write
 	if err != nil {
 		return err
 	}
-	store := storage.New(rdb, storage.Options{Prefix: cfg.KeyPrefix, TTL: cfg.BriefTTL, Mode: mode, Logger: logger})
+	cacheBytes := cfg.ReadCacheMB << 20
+	if cacheBytes == 0 {
+		cacheBytes = -1 // off
+	}
+	store := storage.New(rdb, storage.Options{Prefix: cfg.KeyPrefix, TTL: cfg.BriefTTL, Mode: mode, Logger: logger, ReadCacheBytes: cacheBytes})
 	knowledge, err := agents.LoadKnowledge()
 	if err != nil {
 		return err

@@ -19,7 +19,7 @@ import (
 // TestSoak runs mixed load against one Genesis for GENESIS_SOAK (e.g. 10m) and reports, minute by
 // minute, errors, latency, heap, goroutines and Redis memory. It is run by `make soak`, not by
 // `make test`. Briefs live BRIEF_TTL=2m here, so Redis memory must level off once the first ones
-// expire, while new briefs keep coming.
+// expire, while new briefs keep coming; the decoded-file cache is kept small for the same reason.
 func TestSoak(t *testing.T) {
 	length, err := time.ParseDuration(os.Getenv("GENESIS_SOAK"))
 	if err != nil {
@@ -30,7 +30,8 @@ func TestSoak(t *testing.T) {
 		workers   = 8
 		createsPS = 1 // new briefs per second, beside the mix
 	)
-	a := startApp(t, map[string]string{"BRIEF_TTL": "2m", "GENERATE_RATE_PER_MIN": "100000", "LOG_LEVEL": "warn"})
+	// A small read cache fills within the first minute, so any heap growth after it is a leak.
+	a := startApp(t, map[string]string{"BRIEF_TTL": "2m", "GENERATE_RATE_PER_MIN": "100000", "LOG_LEVEL": "warn", "READ_CACHE_MB": "2"})
 	o := newOwner(t)
 	o.signUp(a.base, "soak@example.com")
 	csrf := o.csrf(a.base)
