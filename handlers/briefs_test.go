@@ -345,3 +345,59 @@ func TestGenerationIsRateLimitedPerUser(t *testing.T) {
 		t.Errorf("htmx 429 is not an alert fragment retargeted to #alerts")
 	}
 }
+
+// TestLiveStreamFollowsProgressEvents watches an up-to-date brief, so the stream has nothing to
+// catch up on and no reason to re-read the brief on its own: a card it sends after a regeneration
+// can only come from the progress events on Redis pub/sub.
+func TestLiveStreamFollowsProgressEvents(t *testing.T) {
+	env := newEnv(t)
+	u := env.newUser("Listener")
+	id := u.createBrief(env, briefForm())
+	sess, err := env.store.ReadSession(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := agents.BriefFrom(sess)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequest(http.MethodGet, env.base+"/briefs/"+id+"/events?state="+stateToken(&b), nil)
+	resp, err := u.http.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	lines := make(chan string, 256)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+	}()
+	// The stream opens with its retry hint; from then on it is subscribed.
+	for line := range lines {
+		if strings.HasPrefix(line, "retry:") {
+			break
+		}
+	}
+	u.postForm("/briefs/"+id+"/sections/logo_creation/regenerate", nil, "HX-Request", "true")
+	timeout := time.After(10 * time.Second)
+	for {
+		select {
+		case line, ok := <-lines:
+			if !ok {
+				t.Fatal("stream ended before any progress event")
+			}
+			if line == "event: section-logo_creation" {
+				return
+			}
+			if strings.HasPrefix(line, "event: ") {
+				t.Fatalf("stream sent %q for a regeneration of the logo", line)
+			}
+		case <-timeout:
+			t.Fatal("no card within 10 s of the regeneration: progress events do not reach the stream")
+		}
+	}
+}

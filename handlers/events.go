@@ -35,9 +35,13 @@ func (s *Server) briefEvents(c *fiber.Ctx) error {
 	if since == "" {
 		since = c.Query("state")
 	}
+	// Without a subscription (Redis busy or failing over) the stream still works: it re-reads the
+	// brief on every tick instead of waiting for progress events.
 	events, closeSub, err := s.briefs.Subscribe(c.UserContext(), b.ID)
-	if err != nil {
-		return err
+	subscribed := err == nil
+	if !subscribed {
+		loggerOf(c).Warn("live stream without progress events; polling the brief instead", "err", err)
+		closeSub = func() error { return nil }
 	}
 	// The stream outlives this handler; everything it needs is captured now.
 	page := s.page(c)
@@ -69,7 +73,7 @@ func (s *Server) briefEvents(c *fiber.Ctx) error {
 					return
 				}
 			case <-poll.C:
-				if !st.generating {
+				if subscribed && !st.generating {
 					// Nothing to catch up on: a comment keeps proxies from closing the stream.
 					if _, err := w.WriteString(": keepalive\n\n"); err != nil || w.Flush() != nil {
 						return

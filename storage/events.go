@@ -45,7 +45,8 @@ func (s *Store) Subscribe(ctx context.Context, briefID string) (<-chan []byte, f
 		return nil, nil, fmt.Errorf("subscribe to brief %q: %w", briefID, ErrNotFound)
 	}
 	ps := s.rdb.Subscribe(ctx, s.eventsChannel(briefID))
-	confirm, cancel := s.bound(ctx)
+	// A subscription is set up once per stream, not per request: it may wait longer than a call.
+	confirm, cancel := boundTo(ctx, 3*s.opts.Timeout)
 	_, err := ps.Receive(confirm)
 	cancel()
 	if err != nil {
