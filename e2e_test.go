@@ -168,6 +168,11 @@ var sections = []string{"market_research", "content_generation", "logo_creation"
 func TestOwnerJourneyInTheBrowser(t *testing.T) {
 	a := startApp(t, nil)
 	b := newBrowser(t, a.base)
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("server log, warnings and live streams:\n%s", a.logLines("level=WARN", "level=ERROR", "/events", "live stream", "regenerate", "/sections/logo"))
+		}
+	})
 
 	b.signUp("Adaeze", "adaeze@example.com", "fresh-bread-every-day")
 

@@ -98,6 +98,20 @@ func startApp(t *testing.T, env map[string]string) *app {
 	return a
 }
 
+// logLines are the lines of the app's log that contain any of the words.
+func (a *app) logLines(words ...string) string {
+	var out []string
+	for _, line := range strings.Split(a.logs.String(), "\n") {
+		for _, w := range words {
+			if strings.Contains(line, w) {
+				out = append(out, line)
+				break
+			}
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
 // stop cancels run's context, as SIGTERM does, and waits for run to return.
 func (a *app) stop(t *testing.T) {
 	t.Helper()

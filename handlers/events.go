@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -53,8 +54,12 @@ func (s *Server) briefEvents(c *fiber.Ctx) error {
 	c.Set("X-Accel-Buffering", "no")
 	c.Context().SetBodyStreamWriter(func(w *bufio.Writer) {
 		defer closeSub()
-		st := stream{s: s, w: w, page: page, id: id, state: since}
+		st := stream{s: s, log: log, w: w, page: page, id: id, state: since}
+		// Flushed at once: the browser sees the stream open now, not at the first change.
 		fmt.Fprintf(w, "retry: %d\n\n", streamRetry)
+		if err := w.Flush(); err != nil {
+			return
+		}
 		if err := st.sync(b); err != nil {
 			return
 		}
@@ -95,6 +100,7 @@ func (s *Server) briefEvents(c *fiber.Ctx) error {
 // stream is one open event stream.
 type stream struct {
 	s          *Server
+	log        *slog.Logger
 	w          *bufio.Writer
 	page       *views.Page
 	id         string
@@ -111,7 +117,10 @@ func (st *stream) refresh() error {
 		return errStreamEnded
 	}
 	if err != nil {
-		return nil // storage trouble: keep the stream, try again on the next tick
+		// Storage trouble: keep the stream and read again on the next tick.
+		st.log.Warn("live stream could not read the brief", "err", err)
+		st.generating = true
+		return nil
 	}
 	b, err := agents.BriefFrom(sess)
 	if err != nil {
@@ -136,7 +145,7 @@ func (st *stream) sync(b *agents.Brief) error {
 	for _, sec := range changedSections(st.state, cur) {
 		var buf bytes.Buffer
 		ctx := views.WithPage(context.Background(), st.page)
-		if err := views.SectionCard(b, sec, now).Render(ctx, &buf); err != nil {
+		if err := views.LiveSectionCard(b, sec, now).Render(ctx, &buf); err != nil {
 			return err
 		}
 		if err := views.Announcement(sec, b.Section(sec).State.Status).Render(ctx, &buf); err != nil {

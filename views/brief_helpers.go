@@ -119,3 +119,12 @@ func briefLanguageName(m *i18n.Messages, code string) string {
 	}
 	return code
 }
+
+// liveEvents names the live stream's events, one per section card.
+func liveEvents() string {
+	names := make([]string, 0, len(agents.Sections()))
+	for _, s := range agents.Sections() {
+		names = append(names, "section-"+string(s))
+	}
+	return strings.Join(names, ",")
+}
