@@ -20,8 +20,7 @@ import (
 )
 
 // Benchmarks run only with -bench. Each reports p50/p99 latencies and, where it compares with a
-// baseline, the baseline in the same run on the same server. Commands and figures:
-// /work/notes/bench-storage.md (and BENCHMARKS.md).
+// baseline, the baseline in the same run on the same server. Commands and figures: BENCHMARKS.md.
 
 // latencies collects call durations from parallel goroutines.
 type latencies struct {
@@ -434,6 +433,27 @@ func seedBriefs(ctx context.Context, s *Store, n int) error {
 		}
 	}
 	return nil
+}
+
+// BenchmarkCodec is the client's share of a write and of a first read of the 20 KB file of
+// BenchmarkFileIO: encoding it as WriteFile stores it, and decoding that value.
+func BenchmarkCodec(b *testing.B) {
+	s := New(nil, Options{})
+	data := twentyKB(b)
+	value := s.storedValue(1, time.Now(), data)
+	b.Run("encode", func(b *testing.B) {
+		for b.Loop() {
+			s.storedValue(1, time.Now(), data)
+		}
+		b.ReportMetric(float64(len(value)), "stored-bytes")
+	})
+	b.Run("decode", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.decodeStored(value); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkBriefStoredSize stores the builtin agents' brief (input and five sections, the logo
