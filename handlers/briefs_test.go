@@ -7,9 +7,11 @@ import (
 	"context"
 	"encoding/json"
 	"image/png"
+	"maps"
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -311,23 +313,46 @@ func TestLiveStreamSendsChangedCards(t *testing.T) {
 	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
 		t.Fatalf("events Content-Type %q", ct)
 	}
-	events := map[string]bool{}
+	events := map[string]string{} // event name -> its data
 	sc := bufio.NewScanner(resp.Body)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	deadline := time.AfterFunc(5*time.Second, func() { resp.Body.Close() })
 	defer deadline.Stop()
+	var current string
 	for sc.Scan() && len(events) < 4 {
-		if name, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
-			events[name] = true
+		line := sc.Text()
+		if name, ok := strings.CutPrefix(line, "event: "); ok {
+			current = name
+		} else if data, ok := strings.CutPrefix(line, "data: "); ok && current != "" {
+			events[current] += data
+		} else if line == "" {
+			current = ""
 		}
 	}
 	for _, s := range []string{"market_research", "content_generation", "seo_optimization", "template_selection"} {
-		if !events["section-"+s] {
-			t.Errorf("stream did not send the changed card %s; got %v", s, events)
+		data, ok := events["section-"+s]
+		if !ok {
+			t.Errorf("stream did not send the changed card %s; got %v", s, slices.Collect(maps.Keys(events)))
+			continue
+		}
+		// The page's one listener swaps nothing itself: each card must replace its namesake.
+		if !regexp.MustCompile(`^<section id="section-` + s + `"[^>]* hx-swap-oob="true"`).MatchString(data) {
+			t.Errorf("card %s does not replace its namesake out of band: %.200s", s, data)
 		}
 	}
-	if events["section-logo_creation"] {
+	if _, ok := events["section-logo_creation"]; ok {
 		t.Error("stream sent the logo card, which had not changed")
+	}
+	// The listener that receives the cards is outside every card, and hears every section.
+	page := u.get("/briefs/" + id)
+	listener := regexp.MustCompile(`<div class="hidden" sse-swap="([^"]*)" hx-swap="none" data-testid="live-updates">`).FindStringSubmatch(page.body)
+	if listener == nil {
+		t.Fatal("the brief page has no live-updates listener")
+	}
+	for _, s := range agents.Sections() {
+		if !slices.Contains(strings.Split(listener[1], ","), "section-"+string(s)) {
+			t.Errorf("the live-updates listener does not hear section-%s: %q", s, listener[1])
+		}
 	}
 }
 
