@@ -2,8 +2,6 @@ package storage
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"slices"
@@ -17,18 +15,10 @@ import (
 // idLen is the length of a brief id: 128 random bits in URL-safe base64.
 const idLen = 22
 
-func newID() string {
-	var b [16]byte
-	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms
-	return base64.RawURLEncoding.EncodeToString(b[:])
-}
+func newID() string { return randomToken(16) }
 
 // newOp names one call, so a call go-redis retries after a lost reply is recognised as applied.
-func newOp() string {
-	var b [9]byte
-	_, _ = rand.Read(b[:])
-	return base64.RawURLEncoding.EncodeToString(b[:])
-}
+func newOp() string { return randomToken(9) }
 
 // WriteSession creates a brief with a fresh id and returns its summary. The brief is created only if
 // the id was never used (NX), and its index entries are written first: an entry without a brief is
@@ -177,9 +167,27 @@ func (s *Store) ReadSession(ctx context.Context, id string) (Session, error) {
 	if !ok {
 		return Session{}, fmt.Errorf("read brief %s: %w", id, ErrNotFound)
 	}
-	values := map[string]any{}
-	for i, name := range briefFiles {
-		values[name] = usual.Val()[i]
+	sess := Session{Summary: sum, Files: make(map[string]File, len(briefFiles))}
+	add := func(names []string, values []any) error {
+		for i, name := range names {
+			raw, ok := values[i].(string)
+			if !ok {
+				if _, listed := h["v:"+name]; listed {
+					// Listed but gone: the brief was deleted or expired between the two reads.
+					return ErrNotFound
+				}
+				continue
+			}
+			f, err := s.file(id, name, []byte(raw))
+			if err != nil {
+				return fmt.Errorf("file %s: %w", name, err)
+			}
+			sess.Files[name] = f
+		}
+		return nil
+	}
+	if err := add(briefFiles, usual.Val()); err != nil {
+		return Session{}, fmt.Errorf("read brief %s: %w", id, err)
 	}
 	var others []string
 	for k := range h {
@@ -192,33 +200,18 @@ func (s *Store) ReadSession(ctx context.Context, id string) (Session, error) {
 		if err != nil {
 			return Session{}, fmt.Errorf("read brief %s: %w", id, classify(err))
 		}
-		for i, name := range others {
-			values[name] = vals[i]
+		if err := add(others, vals); err != nil {
+			return Session{}, fmt.Errorf("read brief %s: %w", id, err)
 		}
-	}
-	sess := Session{Summary: sum, Files: make(map[string]File, len(values))}
-	for name, v := range values {
-		raw, ok := v.(string)
-		if !ok {
-			if _, listed := h["v:"+name]; listed {
-				// Listed but gone: the brief was deleted or expired between the two reads.
-				return Session{}, fmt.Errorf("read brief %s: %w", id, ErrNotFound)
-			}
-			continue
-		}
-		f, err := s.file(id, name, []byte(raw))
-		if err != nil {
-			return Session{}, fmt.Errorf("read brief %s: file %s: %w", id, name, err)
-		}
-		sess.Files[name] = f
 	}
 	return sess, nil
 }
 
 func (s *Store) fileKeys(id string, names []string) []string {
+	prefix := s.filePrefix(id)
 	keys := make([]string, len(names))
 	for i, n := range names {
-		keys[i] = s.fileKey(id, n)
+		keys[i] = prefix + n
 	}
 	return keys
 }
@@ -226,7 +219,7 @@ func (s *Store) fileKeys(id string, names []string) []string {
 // file decodes the stored value of a file of brief id, from the decoded-file cache when it holds
 // that version.
 func (s *Store) file(id, name string, raw []byte) (File, error) {
-	st, err := s.decodeStoredCached(id+"/"+name, raw)
+	st, err := s.decodeStoredCached(id, name, raw)
 	if err != nil {
 		return File{}, err
 	}

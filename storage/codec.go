@@ -96,46 +96,52 @@ type stored struct {
 // decodeStored reads a value written by the file scripts. Corrupt or truncated values give
 // errCorrupt (wrapped), never a panic.
 func (s *Store) decodeStored(raw []byte) (stored, error) {
-	version, rest, err := decimalField(raw)
-	if err != nil || version < 1 {
-		return stored{}, fmt.Errorf("%w: bad version", errCorrupt)
-	}
-	ms, rest, err := decimalField(rest)
-	if err != nil {
-		return stored{}, fmt.Errorf("%w: bad time", errCorrupt)
-	}
-	data, err := s.decodePayload(rest)
+	st, payload, err := splitStored(raw)
 	if err != nil {
 		return stored{}, err
 	}
-	return stored{version: version, updated: time.UnixMilli(ms), data: data}, nil
+	if st.data, err = s.decodePayload(payload); err != nil {
+		return stored{}, err
+	}
+	return st, nil
 }
 
-// decodeStoredCached is decodeStored for the value of file (brief id/name): a compressed payload
+// decodeStoredCached is decodeStored for the value of file name of brief id: a compressed payload
 // is looked up in the decoded-file cache by file, version and write time before it is
 // decompressed.
-func (s *Store) decodeStoredCached(file string, raw []byte) (stored, error) {
+func (s *Store) decodeStoredCached(id, name string, raw []byte) (stored, error) {
+	st, payload, err := splitStored(raw)
+	if err != nil {
+		return stored{}, err
+	}
+	var key string
+	if s.cache != nil && len(payload) > 0 && payload[0] != codecRaw {
+		key = id + "/" + name + "@" + strconv.FormatInt(st.version, 10) + ":" + strconv.FormatInt(st.updated.UnixMilli(), 10)
+		if data, ok := s.cache.get(key); ok {
+			st.data = data
+			return st, nil
+		}
+	}
+	if st.data, err = s.decodePayload(payload); err != nil {
+		return stored{}, err
+	}
+	if key != "" {
+		s.cache.put(key, st.data)
+	}
+	return st, nil
+}
+
+// splitStored reads the header of a stored value and returns the payload after it.
+func splitStored(raw []byte) (stored, []byte, error) {
 	version, rest, err := decimalField(raw)
 	if err != nil || version < 1 {
-		return stored{}, fmt.Errorf("%w: bad version", errCorrupt)
+		return stored{}, nil, fmt.Errorf("%w: bad version", errCorrupt)
 	}
 	ms, payload, err := decimalField(rest)
 	if err != nil {
-		return stored{}, fmt.Errorf("%w: bad time", errCorrupt)
+		return stored{}, nil, fmt.Errorf("%w: bad time", errCorrupt)
 	}
-	if len(payload) == 0 || payload[0] == codecRaw {
-		return s.decodeStored(raw)
-	}
-	key := file + "@" + strconv.FormatInt(version, 10) + ":" + strconv.FormatInt(ms, 10)
-	if data, ok := s.cache.get(key); ok {
-		return stored{version: version, updated: time.UnixMilli(ms), data: data}, nil
-	}
-	st, err := s.decodeStored(raw)
-	if err != nil {
-		return stored{}, err
-	}
-	s.cache.put(key, st.data)
-	return st, nil
+	return stored{version: version, updated: time.UnixMilli(ms)}, payload, nil
 }
 
 func (s *Store) decodePayload(p []byte) ([]byte, error) {

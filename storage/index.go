@@ -28,14 +28,19 @@ const (
 	smallSet = 2000
 )
 
+// globalKeys are the KEYS indexSyncLua and indexRemoveLua share, in their order, followed by more.
+func (s *Store) globalKeys(more ...string) []string {
+	keys := append(make([]string, 0, 7+len(more)),
+		s.idxKey("all"), s.idxKey("exp"),
+		s.statusKey(BriefGenerating), s.statusKey(BriefDone), s.statusKey(BriefFailed),
+		s.idxKey("rec"), s.idxKey("bytes"))
+	return append(keys, more...)
+}
+
 // indexBrief writes a brief's global index entries (and its owner's entry when withUser), from
 // the state in sum.
 func (s *Store) indexBrief(ctx context.Context, sum Summary, withUser bool) error {
-	keys := []string{
-		s.idxKey("all"), s.idxKey("exp"),
-		s.statusKey(BriefGenerating), s.statusKey(BriefDone), s.statusKey(BriefFailed),
-		s.idxKey("rec"), s.idxKey("bytes"), s.sectorKey(sum.Sector),
-	}
+	keys := s.globalKeys(s.sectorKey(sum.Sector))
 	args := []any{
 		sum.ID, sum.CreatedAt.UnixMilli(), sum.ExpiresAt.UnixMilli(), string(sum.Status),
 		sum.StoredBytes + sum.HistoryBytes, sum.OwnerID, sum.Sector, s.sectorKey(""), sum.seq,
@@ -55,12 +60,7 @@ func (s *Store) indexBrief(ctx context.Context, sum Summary, withUser bool) erro
 
 // unindex removes a brief from every global index and from its owner's index.
 func (s *Store) unindex(ctx context.Context, id, owner string) error {
-	keys := []string{
-		s.idxKey("all"), s.idxKey("exp"),
-		s.statusKey(BriefGenerating), s.statusKey(BriefDone), s.statusKey(BriefFailed),
-		s.idxKey("rec"), s.idxKey("bytes"),
-	}
-	recOwner, err := s.scripts.indexRemove.Run(ctx, s.rdb, keys, id, s.sectorKey("")).Text()
+	recOwner, err := s.scripts.indexRemove.Run(ctx, s.rdb, s.globalKeys(), id, s.sectorKey("")).Text()
 	if err != nil {
 		return classify(err)
 	}
@@ -183,6 +183,19 @@ func (src source) after(sc float64, m string, p *position) bool {
 	return m > p.id
 }
 
+// stale reports whether an entry of src at score whose brief reads sum (zero when the brief is
+// gone) must be repaired: its brief is gone past the grace (created) or expiry, the brief fails
+// accept, or an expiry entry disagrees with the brief's expiry.
+func (src source) stale(score float64, sum Summary, accept func(Summary) bool, now int64) bool {
+	switch {
+	case sum.ID == "" && src.byCreated:
+		return score < float64(now-pruneGrace.Milliseconds())
+	case sum.ID == "":
+		return score < float64(now)
+	}
+	return !accept(sum) || !src.byCreated && score != float64(sum.ExpiresAt.UnixMilli())
+}
+
 // walk calls visit with the entries of src after cur, a chunk at a time, until visit stops it, the
 // index ends or budget entries were read. It returns the position to continue from, nil at the end.
 func (s *Store) walk(ctx context.Context, src source, cur *position, chunk, budget int,
@@ -289,16 +302,11 @@ func (s *Store) page(ctx context.Context, src source, checks []membership, accep
 				return 0, false, err
 			}
 			for j, k := range batch {
-				sum, ok := sums[j], sums[j].ID != ""
+				sum := sums[j]
 				switch {
-				case !ok:
-					if src.byCreated && zs[k].Score < float64(now-pruneGrace.Milliseconds()) ||
-						!src.byCreated && zs[k].Score < float64(now) {
-						stale = append(stale, staleEntry{id: ids[k], seenIn: seenIn})
-					}
-				case !accept(sum) || !src.byCreated && zs[k].Score != float64(sum.ExpiresAt.UnixMilli()):
+				case src.stale(zs[k].Score, sum, accept, now):
 					stale = append(stale, staleEntry{id: ids[k], seenIn: seenIn})
-				default:
+				case sum.ID != "":
 					out = append(out, sum)
 					if len(out) == limit {
 						return k + 1, true, nil
@@ -594,7 +602,8 @@ func (s *Store) pageByExpirySmall(ctx context.Context, filters []membership, f F
 	for _, m := range filters {
 		seenIn = append(seenIn, m.key)
 	}
-	now := float64(s.now().UnixMilli())
+	byExpiry := source{} // the entries are scored by expiry time
+	now := s.now().UnixMilli()
 	for i := 0; i < len(zs) && len(out) < limit; {
 		var batch []int
 		for ; i < len(zs) && len(batch) < limit-len(out)+2; i++ {
@@ -607,13 +616,9 @@ func (s *Store) pageByExpirySmall(ctx context.Context, filters []membership, f F
 		for j, k := range batch {
 			sum := sums[j]
 			switch {
-			case sum.ID == "":
-				if zs[k].Score < now {
-					stale = append(stale, staleEntry{id: batchIDs[k], seenIn: seenIn})
-				}
-			case !f.accept(sum) || zs[k].Score != float64(sum.ExpiresAt.UnixMilli()):
+			case byExpiry.stale(zs[k].Score, sum, f.accept, now):
 				stale = append(stale, staleEntry{id: batchIDs[k], seenIn: seenIn})
-			default:
+			case sum.ID != "":
 				out = append(out, sum)
 			}
 			if len(out) == limit {

@@ -2,8 +2,6 @@ package storage
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"time"
 
@@ -64,10 +62,8 @@ const (
 )
 
 func (l *Limiter) run(ctx context.Context, key string, limit int, window time.Duration, mode limitMode) (Decision, error) {
-	member := make([]byte, 8)
-	_, _ = rand.Read(member)
 	res, err := slidingWindow.Run(ctx, l.rdb, []string{l.prefix + ":rl:" + key},
-		l.now().UnixMilli(), window.Milliseconds(), limit, int(mode), hex.EncodeToString(member)).Int64Slice()
+		l.now().UnixMilli(), window.Milliseconds(), limit, int(mode), randomToken(8)).Int64Slice()
 	if err != nil {
 		return Decision{}, fmt.Errorf("rate limit %s: %w", key, classify(err))
 	}
