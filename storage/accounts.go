@@ -152,15 +152,21 @@ func (a *Accounts) UserByEmail(ctx context.Context, email string) (User, error) 
 func (a *Accounts) SetRole(ctx context.Context, id string, role Role) error {
 	ctx, cancel := boundTo(ctx, DefaultTimeout)
 	defer cancel()
+	return a.update(ctx, "set role", id, map[string]any{"role": string(role)})
+}
+
+// update sets fields of an existing account; a missing one is ErrNotFound, where HSET alone would
+// create it.
+func (a *Accounts) update(ctx context.Context, what, id string, fields map[string]any) error {
 	n, err := a.rdb.Exists(ctx, a.userKey(id)).Result()
 	if err != nil {
-		return fmt.Errorf("set role: %w", classify(err))
+		return fmt.Errorf("%s: %w", what, classify(err))
 	}
 	if n == 0 {
 		return fmt.Errorf("user %s: %w", id, ErrNotFound)
 	}
-	if err := a.rdb.HSet(ctx, a.userKey(id), "role", string(role)).Err(); err != nil {
-		return fmt.Errorf("set role: %w", classify(err))
+	if err := a.rdb.HSet(ctx, a.userKey(id), fields).Err(); err != nil {
+		return fmt.Errorf("%s: %w", what, classify(err))
 	}
 	return nil
 }
@@ -185,17 +191,7 @@ func (a *Accounts) SetPreferences(ctx context.Context, id string, p Preferences)
 	if len(fields) == 0 {
 		return nil
 	}
-	n, err := a.rdb.Exists(ctx, a.userKey(id)).Result()
-	if err != nil {
-		return fmt.Errorf("set preferences: %w", classify(err))
-	}
-	if n == 0 {
-		return fmt.Errorf("user %s: %w", id, ErrNotFound)
-	}
-	if err := a.rdb.HSet(ctx, a.userKey(id), fields).Err(); err != nil {
-		return fmt.Errorf("set preferences: %w", classify(err))
-	}
-	return nil
+	return a.update(ctx, "set preferences", id, fields)
 }
 
 // EndSessions invalidates every browser session of the user: their cookies carry the old generation.
@@ -225,16 +221,19 @@ func (a *Accounts) ListUsers(ctx context.Context, cursor string, limit int) ([]U
 	if err != nil {
 		return nil, "", fmt.Errorf("list users: %w", classify(err))
 	}
+	ids := make([]string, len(entries))
+	for i, e := range entries {
+		ids[i] = e.Member.(string)
+	}
+	hashes, err := a.userHashes(ctx, ids)
+	if err != nil {
+		return nil, "", err
+	}
 	users := make([]User, 0, len(entries))
-	for _, e := range entries {
-		u, err := a.User(ctx, e.Member.(string))
-		if errors.Is(err, ErrNotFound) {
-			continue
+	for _, f := range hashes {
+		if len(f) > 0 {
+			users = append(users, parseUser(f))
 		}
-		if err != nil {
-			return nil, "", err
-		}
-		users = append(users, u)
 	}
 	next := ""
 	if len(entries) == limit {

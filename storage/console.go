@@ -63,9 +63,24 @@ func (s *Store) CountUserBriefs(ctx context.Context, ownerIDs []string) ([]int64
 // UsersByID reads the accounts with the given ids in one pipeline. Ids without an account are
 // left out of the map.
 func (a *Accounts) UsersByID(ctx context.Context, ids []string) (map[string]User, error) {
+	hashes, err := a.userHashes(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	out := make(map[string]User, len(ids))
+	for i, f := range hashes {
+		if len(f) > 0 {
+			out[ids[i]] = parseUser(f)
+		}
+	}
+	return out, nil
+}
+
+// userHashes reads the hashes of the accounts with the given ids in one pipeline, in their order;
+// an id without an account gives an empty hash.
+func (a *Accounts) userHashes(ctx context.Context, ids []string) ([]map[string]string, error) {
 	if len(ids) == 0 {
-		return out, nil
+		return nil, nil
 	}
 	cmds := make([]*redis.MapStringStringCmd, len(ids))
 	_, err := a.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
@@ -77,12 +92,9 @@ func (a *Accounts) UsersByID(ctx context.Context, ids []string) (map[string]User
 	if err != nil {
 		return nil, fmt.Errorf("read %d users: %w", len(ids), classify(err))
 	}
-	for i, id := range ids {
-		f := cmds[i].Val()
-		if len(f) == 0 {
-			continue
-		}
-		out[id] = parseUser(f)
+	out := make([]map[string]string, len(ids))
+	for i, c := range cmds {
+		out[i] = c.Val()
 	}
 	return out, nil
 }
