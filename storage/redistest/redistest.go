@@ -103,20 +103,10 @@ func (r *registry) usable(t testing.TB) {
 // StandaloneURL is the shared standalone server's address ("unix://…"), started on first use.
 func StandaloneURL(t testing.TB) string {
 	t.Helper()
-	shared.mu.Lock()
-	defer shared.mu.Unlock()
-	shared.usable(t)
-	if shared.standalone == nil {
-		dir, err := shared.tempDir()
-		if err == nil {
-			shared.standalone, err = startServer(dir, fastArgs)
-		}
-		if err != nil {
-			shared.err = err
-			t.Fatalf("redistest: %v", err)
-		}
-	}
-	return shared.standalone.URL()
+	srv := startShared(t, &shared.standalone, func(dir string) (*redisserver.Server, error) {
+		return startServer(dir, fastArgs)
+	})
+	return srv.URL()
 }
 
 // Standalone returns a client of the shared standalone server, closed when the test ends.
@@ -148,20 +138,28 @@ func Cluster(t testing.TB) redis.UniversalClient {
 
 func clusterAddrs(t testing.TB) []string {
 	t.Helper()
+	return startShared(t, &shared.cluster, startCluster).addrs
+}
+
+// startShared returns the shared server in slot, started with start in a directory of its own on
+// first use. A failure is kept, so later tests fail fast with the same reason.
+func startShared[T comparable](t testing.TB, slot *T, start func(dir string) (T, error)) T {
+	t.Helper()
 	shared.mu.Lock()
 	defer shared.mu.Unlock()
 	shared.usable(t)
-	if shared.cluster == nil {
+	var none T
+	if *slot == none {
 		dir, err := shared.tempDir()
 		if err == nil {
-			shared.cluster, err = startCluster(dir)
+			*slot, err = start(dir)
 		}
 		if err != nil {
 			shared.err = err
 			t.Fatalf("redistest: %v", err)
 		}
 	}
-	return shared.cluster.addrs
+	return *slot
 }
 
 // FromEnv returns the cluster when GENESIS_TEST_REDIS=cluster and the standalone server otherwise,
