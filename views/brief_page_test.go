@@ -50,17 +50,20 @@ func TestBriefPageGolden(t *testing.T) {
 		}
 		return buf.String()
 	}
-	matchGolden(t, filepath.Join("testdata", "brief", "page.html"), render(BriefPage(BriefPageProps{Brief: b, Now: now, State: "d2.r2.f2.d2.q0"})))
+	MatchGolden(t, filepath.Join("testdata", "brief", "page.html"), render(BriefPage(BriefPageProps{Brief: b, Now: now, State: "d2.r2.f2.d2.q0"})))
 	for _, s := range agents.Sections() {
-		matchGolden(t, filepath.Join("testdata", "brief", "card_"+string(s)+".html"), render(SectionCard(b, s, now)))
+		MatchGolden(t, filepath.Join("testdata", "brief", "card_"+string(s)+".html"), render(SectionCard(b, s, now)))
 	}
 }
 
-// matchGolden compares got with the golden file at path, or rewrites it under -update (the flag is
-// registered by the package's other golden tests, which share this test binary).
-func matchGolden(t *testing.T, path, got string) {
+// update rewrites the golden files under testdata/ instead of comparing with them.
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// MatchGolden compares got with the golden file at path, or rewrites it under -update. It is
+// exported for the package's external tests, which share this test binary and its flag.
+func MatchGolden(t *testing.T, path, got string) {
 	t.Helper()
-	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
+	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -73,6 +76,7 @@ func matchGolden(t *testing.T, path, got string) {
 	if err != nil {
 		t.Fatalf("read golden file (run go test ./views -update): %v", err)
 	}
+	// Split at tag boundaries so a difference reads as lines, not as one long line.
 	if diff := cmp.Diff(strings.Split(string(want), "><"), strings.Split(got, "><")); diff != "" {
 		t.Errorf("%s differs (-want +got); run go test ./views -update if the change is meant:\n%s", path, diff)
 	}

@@ -3,38 +3,17 @@ package views_test
 import (
 	"bytes"
 	"context"
-	"flag"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/a-h/templ"
-	"github.com/google/go-cmp/cmp"
 
 	"genesis/agents"
 	"genesis/views"
 	"genesis/views/i18n"
 )
-
-// updateGolden reports whether -update was given. The flag is defined once for every golden test of
-// the views package, by whichever test file is initialised first.
-var updateGolden = goldenFlag("update", "rewrite the golden files under testdata/")
-
-func goldenFlag(name, usage string) func() bool {
-	if flag.Lookup(name) == nil {
-		flag.Bool(name, false, usage)
-	}
-	return func() bool {
-		g, ok := flag.Lookup(name).Value.(flag.Getter)
-		if !ok {
-			return false
-		}
-		on, _ := g.Get().(bool)
-		return on
-	}
-}
 
 // render renders c as a page in lang would.
 func render(t *testing.T, lang i18n.Lang, c templ.Component) string {
@@ -430,7 +409,7 @@ func TestSectionBodies(t *testing.T) {
 			}
 			checkSafe(t, got)
 			checkHeadings(t, got)
-			golden(t, filepath.Join("testdata", "sections", tc.name+".html"), got)
+			views.MatchGolden(t, filepath.Join("testdata", "sections", tc.name+".html"), got)
 		})
 	}
 }
@@ -480,27 +459,6 @@ func checkHeadings(t *testing.T, html string) {
 			t.Errorf("heading h%d after h%d", level, prev)
 		}
 		prev = level
-	}
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if updateGolden() {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden file (run go test ./views -update): %v", err)
-	}
-	// Split at tag boundaries so a difference reads as lines, not as one long line.
-	if diff := cmp.Diff(strings.Split(string(want), "><"), strings.Split(got, "><")); diff != "" {
-		t.Errorf("%s differs (-want +got); run go test ./views -update if the change is meant:\n%s", path, diff)
 	}
 }
 
