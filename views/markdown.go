@@ -47,28 +47,28 @@ func Markdown(m *i18n.Messages, b *agents.Brief) string {
 }
 
 func marketMarkdown(md *mdWriter, m *i18n.Messages, r *agents.MarketResearchResult) {
-	e := m.Export
+	e, t := m.Export, m.Section.Market
 	ms := r.MarketSizeEstimation
-	md.h(3, e.MarketSize)
+	md.h(3, t.Size)
 	md.p(ms.Estimation)
 	md.facts([][2]string{{e.Formula, ms.Calculation.Formula}, {"", ms.ConfidenceLevel}, {"", ms.GrowthPotential}, {"", ms.MarketMaturity}, {"", ms.MarketSegment}})
-	md.h(3, e.Competitors)
+	md.h(3, t.Competitors)
 	for _, c := range r.MainCompetitors {
-		md.li(fmt.Sprintf("**%s** (%s %s). %s %s. %s %s.", md.esc(c.Name), md.esc(labelColon(m, e.Share)), md.esc(c.MarketShare),
-			md.esc(labelColon(m, e.Strengths)), md.esc(strings.Join(c.Strengths, ", ")), md.esc(labelColon(m, e.Weaknesses)), md.esc(strings.Join(c.Weaknesses, ", "))))
+		md.li(fmt.Sprintf("**%s** (%s %s). %s %s. %s %s.", md.esc(c.Name), md.esc(labelColon(m, t.Share)), md.esc(c.MarketShare),
+			md.esc(labelColon(m, t.Strengths)), md.esc(strings.Join(c.Strengths, ", ")), md.esc(labelColon(m, t.Weaknesses)), md.esc(strings.Join(c.Weaknesses, ", "))))
 	}
 	md.end()
-	md.h(3, e.Opportunities)
+	md.h(3, t.Opportunities)
 	for _, o := range r.MarketOpportunities {
 		md.li(md.esc(o.Opportunity) + " — " + md.esc(strings.Join(nonEmpty(o.PotentialImpact, o.Difficulty, o.Timeframe), " · ")))
 	}
 	md.end()
-	md.h(3, e.Pricing)
+	md.h(3, t.Pricing)
 	md.facts([][2]string{{"", r.PricingInsights.AveragePriceRange}, {"", r.PricingInsights.PricingModel}, {"", r.PricingInsights.PriceSensitivity}})
 	md.list(e.Differentiate, r.DifferentiationSuggestion)
 	md.list(e.Culture, append(append(append([]string{}, r.CulturalInsights.KeyValues...), r.CulturalInsights.LocalPreferences...), r.CulturalInsights.TrustFactors...))
-	md.list(e.Risks, r.RiskFactors)
-	md.list(e.Success, r.SuccessFactors)
+	md.list(t.Risks, r.RiskFactors)
+	md.list(t.SuccessFactors, r.SuccessFactors)
 }
 
 func contentMarkdown(md *mdWriter, m *i18n.Messages, r *agents.ContentGenerationResult) {
@@ -100,29 +100,29 @@ func contentMarkdown(md *mdWriter, m *i18n.Messages, r *agents.ContentGeneration
 	md.p(r.Contact.Headline)
 	md.p(r.Contact.Message)
 	md.facts([][2]string{{"", r.Contact.Address}, {"", r.Contact.Hours}, {"", strings.Join(r.Contact.Channels, ", ")}})
-	md.h(3, e.Strategy)
+	md.h(3, m.Section.Content.Strategy)
 	md.facts([][2]string{{"", r.ContentStrategy.ToneOfVoice}, {"", strings.Join(r.ContentStrategy.KeyThemes, ", ")}, {"", strings.Join(r.ContentStrategy.ContentPillars, ", ")}})
 }
 
 func logoMarkdown(md *mdWriter, m *i18n.Messages, r *agents.LogoCreationResult) {
-	e := m.Export
-	md.h(3, e.Logos)
+	t := m.Section.Logo
+	md.h(3, t.Concepts)
 	for _, l := range append([]agents.Logo{r.PrimaryLogo}, r.Alternatives...) {
 		md.li("**" + md.esc(conceptName(m, l.Concept)) + "** — " + md.esc(l.Description))
 	}
 	md.end()
-	md.h(3, e.Palette)
+	md.h(3, t.Palette)
 	for _, c := range r.ColorPalette {
 		md.li(fmt.Sprintf("`%s` %s (%s) — %s / %s", c.Hex, md.esc(c.Name), md.esc(c.Role), md.esc(m.Ratio(c.ContrastOnWhite)), md.esc(m.Ratio(c.ContrastOnBlack))))
 	}
 	md.end()
-	md.h(3, e.Guidelines)
+	md.h(3, t.Guidelines)
 	md.facts([][2]string{{"", r.BrandGuidelines.Typography.Heading}, {"", r.BrandGuidelines.Typography.Body}, {"", r.BrandGuidelines.Typography.Notes}, {"", r.BrandGuidelines.ClearSpace}})
 	md.list("", r.BrandGuidelines.Usage)
 }
 
 func seoMarkdown(md *mdWriter, m *i18n.Messages, r *agents.SEOOptimizationResult) {
-	e := m.Export
+	e, t := m.Export, m.Section.SEO
 	keywords := func(ks []agents.Keyword) []string {
 		out := make([]string, len(ks))
 		for i, k := range ks {
@@ -130,9 +130,9 @@ func seoMarkdown(md *mdWriter, m *i18n.Messages, r *agents.SEOOptimizationResult
 		}
 		return out
 	}
-	md.list(e.Keywords, keywords(r.PrimaryKeywords))
-	md.list(e.Secondary, keywords(r.SecondaryKeywords))
-	md.facts([][2]string{{e.MetaTitle, r.MetaTitle}, {e.MetaDesc, r.MetaDescription}})
+	md.list(t.PrimaryKeywords, keywords(r.PrimaryKeywords))
+	md.list(t.SecondaryKeywords, keywords(r.SecondaryKeywords))
+	md.facts([][2]string{{t.MetaTitle, r.MetaTitle}, {t.MetaDescription, r.MetaDescription}})
 	md.list(e.Headings, append([]string{r.HeadingStructure.H1}, r.HeadingStructure.H2Sections...))
 	md.list(e.LocalSEO, append([]string{r.LocalSEO.OptimizedFor}, r.LocalSEO.LocalKeywords...))
 	md.h(3, e.StructuredData)
@@ -151,8 +151,8 @@ func templateMarkdown(md *mdWriter, m *i18n.Messages, r *agents.TemplateSelectio
 	md.end()
 	c := r.Customizations
 	md.facts([][2]string{
-		{e.Colors, strings.Join(nonEmpty(c.Colors.Primary, c.Colors.Secondary, c.Colors.Accent, c.Colors.Background, c.Colors.Text), ", ")},
-		{e.Fonts, strings.Join(nonEmpty(c.Fonts.Heading, c.Fonts.Body), ", ")},
+		{m.Section.Template.Colors, strings.Join(nonEmpty(c.Colors.Primary, c.Colors.Secondary, c.Colors.Accent, c.Colors.Background, c.Colors.Text), ", ")},
+		{m.Section.Template.Fonts, strings.Join(nonEmpty(c.Fonts.Heading, c.Fonts.Body), ", ")},
 		{e.SectionOrder, strings.Join(siteSectionNames(m, c.SectionOrder), " → ")},
 	})
 }

@@ -2,21 +2,17 @@ package i18n
 
 // Landing is the public home page that says what Genesis does.
 type Landing struct {
-	Title          string
-	Lead           string
-	CTAStart       string
-	CTALogin       string
-	AgentsTitle    string
-	AgentsLead     string
-	AgentMarket    string
+	Title       string
+	Lead        string
+	CTAStart    string
+	CTALogin    string
+	AgentsTitle string
+	AgentsLead  string
+	// What each agent does; the page names each by its section's title.
 	AgentMarketD   string
-	AgentContent   string
 	AgentContentD  string
-	AgentLogo      string
 	AgentLogoD     string
-	AgentSEO       string
 	AgentSEOD      string
-	AgentTemplate  string
 	AgentTemplateD string
 	StepsTitle     string
 	Step1          string
@@ -36,15 +32,10 @@ func landingEN() Landing {
 		CTALogin:       "I already have an account",
 		AgentsTitle:    "Five agents work on your brief",
 		AgentsLead:     "Each one writes one section. Read them all, and ask for a new version of any section on its own.",
-		AgentMarket:    "Market research",
 		AgentMarketD:   "Market size with its arithmetic, competitors, opportunities, pricing and local insights.",
-		AgentContent:   "Website content",
 		AgentContentD:  "Homepage, about, services and contact copy in the tone you choose.",
-		AgentLogo:      "Logo",
 		AgentLogoD:     "Three logo concepts, a colour palette checked for readability, and brand guidelines.",
-		AgentSEO:       "Search (SEO)",
 		AgentSEOD:      "Keywords for your city and services, page titles, descriptions and structured data.",
-		AgentTemplate:  "Website template",
 		AgentTemplateD: "The site design that suits your business best, with the reasons.",
 		StepsTitle:     "How it works",
 		Step1:          "Describe",
@@ -65,15 +56,10 @@ func landingFR() Landing {
 		CTALogin:       "J’ai déjà un compte",
 		AgentsTitle:    "Cinq agents travaillent sur votre dossier",
 		AgentsLead:     "Chacun rédige une section. Lisez-les toutes et demandez une nouvelle version de n’importe laquelle, seule.",
-		AgentMarket:    "Étude de marché",
 		AgentMarketD:   "Taille du marché avec son calcul, concurrents, opportunités, prix et spécificités locales.",
-		AgentContent:   "Contenu du site",
 		AgentContentD:  "Textes d’accueil, de présentation, de services et de contact dans le ton de votre choix.",
-		AgentLogo:      "Logo",
 		AgentLogoD:     "Trois propositions de logo, une palette de couleurs lisible et une charte graphique.",
-		AgentSEO:       "Référencement (SEO)",
 		AgentSEOD:      "Mots-clés pour votre ville et vos services, titres, descriptions et données structurées.",
-		AgentTemplate:  "Modèle de site",
 		AgentTemplateD: "Le design de site le mieux adapté à votre activité, avec ses raisons.",
 		StepsTitle:     "Comment ça marche",
 		Step1:          "Décrivez",
