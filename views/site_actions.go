@@ -18,13 +18,6 @@ func PublicationReason(m *i18n.Messages, pub Publication) string {
 	return m.Website.ReasonUnreachable
 }
 
-func boolAttr(b bool) string {
-	if b {
-		return "true"
-	}
-	return "false"
-}
-
 // otherLanguage is the language a site's second version is written in: the brief's other one.
 func otherLanguage(l agents.Language) agents.Language {
 	if l == agents.French {
