@@ -121,8 +121,10 @@ func (m *Messages) layout(t time.Time, layout string) string {
 	if t.Day() == 1 {
 		day = m.Units.FirstOfMonth
 	}
-	// The placeholders hold no layout digits, so Format leaves them for the words to replace.
-	return strings.NewReplacer("{day}", day, "{month}", m.Units.Months[t.Month()-1]).Replace(t.Format(layout))
+	// The placeholders hold no layout digits, so Format leaves them for the words to replace. The
+	// day is digits or "1er", so replacing the month after it cannot touch what the day put in.
+	s := strings.ReplaceAll(t.Format(layout), "{day}", day)
+	return strings.ReplaceAll(s, "{month}", m.Units.Months[t.Month()-1])
 }
 
 // Number groups digits the way the language does: "1,234,567" and "1 234 567".
