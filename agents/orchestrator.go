@@ -124,8 +124,9 @@ func (o *Orchestrator) Create(ctx context.Context, ownerID string, in Input) (st
 	if err != nil {
 		return storage.Summary{}, err
 	}
+	// Each run decodes the input just written instead of reading it back from the store.
 	for _, s := range Sections() {
-		o.start(sum.ID, s, "")
+		o.start(sum.ID, s, "", raw)
 	}
 	return sum, nil
 }
@@ -144,7 +145,7 @@ func (o *Orchestrator) Regenerate(ctx context.Context, id string, sections []Sec
 	}
 	for _, s := range sections {
 		o.publish(Event{BriefID: id, Section: s, Status: StatusQueued})
-		o.start(id, s, instruction)
+		o.start(id, s, instruction, nil)
 	}
 	return nil
 }
@@ -250,12 +251,13 @@ func (o *Orchestrator) recoverOrphans() {
 			continue
 		}
 		o.cfg.Logger.Info("taking over a section its instance left", "brief", ref.BriefID, "section", s, "status", ref.Status)
-		o.start(ref.BriefID, s, "")
+		o.start(ref.BriefID, s, "", nil)
 	}
 }
 
-// start runs one section in the background, detached from any request.
-func (o *Orchestrator) start(id string, s Section, instruction string) {
+// start runs one section in the background, detached from any request. input is the brief's stored
+// input when the caller has it at hand, nil to read it from the store.
+func (o *Orchestrator) start(id string, s Section, instruction string, input []byte) {
 	if o.ctx.Err() != nil {
 		return
 	}
@@ -268,13 +270,13 @@ func (o *Orchestrator) start(id string, s Section, instruction string) {
 			return
 		}
 		defer func() { <-o.sem }()
-		o.runSection(id, s, instruction)
+		o.runSection(id, s, instruction, input)
 	}()
 }
 
 // runSection generates one section under its lease: only the lease holder writes it, so a section is
 // never generated into storage by two instances at once.
-func (o *Orchestrator) runSection(id string, s Section, instruction string) {
+func (o *Orchestrator) runSection(id string, s Section, instruction string, input []byte) {
 	ctx := o.runCtx
 	log := o.cfg.Logger.With("brief", id, "section", s)
 	got, err := o.cfg.Store.AcquireLease(ctx, id, string(s), o.cfg.Holder, o.cfg.LeaseTTL)
@@ -299,7 +301,7 @@ func (o *Orchestrator) runSection(id string, s Section, instruction string) {
 	lost := o.keepLease(renewCtx, id, s, log)
 	defer stopRenew()
 
-	req, current, err := o.prepare(ctx, id, s, instruction)
+	req, current, err := o.prepare(ctx, id, s, instruction, input)
 	if err != nil {
 		o.fail(ctx, id, s, err, log)
 		return
@@ -343,15 +345,19 @@ func (o *Orchestrator) runSection(id string, s Section, instruction string) {
 	o.publish(Event{BriefID: id, Section: s, Status: StatusDone, Version: written.Version})
 }
 
-// prepare reads what a run needs: the input, and the current version of the section, whose number
-// becomes the variation so each regeneration differs from the last.
-func (o *Orchestrator) prepare(ctx context.Context, id string, s Section, instruction string) (Request, int64, error) {
-	rawIn, err := o.cfg.Store.ReadFile(ctx, id, InputFile)
-	if err != nil {
-		return Request{}, 0, fmt.Errorf("read input: %w", err)
+// prepare reads what a run needs: the input (unless the run was started with it), and the current
+// version of the section, whose number becomes the variation so each regeneration differs from the
+// last.
+func (o *Orchestrator) prepare(ctx context.Context, id string, s Section, instruction string, input []byte) (Request, int64, error) {
+	if input == nil {
+		f, err := o.cfg.Store.ReadFile(ctx, id, InputFile)
+		if err != nil {
+			return Request{}, 0, fmt.Errorf("read input: %w", err)
+		}
+		input = f.Data
 	}
 	var in Input
-	if err := json.Unmarshal(rawIn.Data, &in); err != nil {
+	if err := json.Unmarshal(input, &in); err != nil {
 		return Request{}, 0, fmt.Errorf("decode input: %w", err)
 	}
 	var current int64

@@ -96,6 +96,15 @@ func newRig(t *testing.T, cfg Config) rig {
 	return rig{store: store, orch: o}
 }
 
+func (r rig) create(t *testing.T) storage.Summary {
+	t.Helper()
+	sum, err := r.orch.Create(context.Background(), "owner-1", testInput())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum
+}
+
 func (r rig) waitDone(t *testing.T, id string) Brief {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
@@ -114,12 +123,8 @@ func (r rig) waitDone(t *testing.T, id string) Brief {
 func TestCreateWritesEverySection(t *testing.T) {
 	p := &fakeProvider{name: "fake"}
 	r := newRig(t, Config{Primary: p})
-	ctx := context.Background()
 
-	sum, err := r.orch.Create(ctx, "owner-1", testInput())
-	if err != nil {
-		t.Fatal(err)
-	}
+	sum := r.create(t)
 	b := r.waitDone(t, sum.ID)
 	if b.Status != storage.BriefDone {
 		t.Fatalf("brief status %q, want done", b.Status)
@@ -142,10 +147,7 @@ func TestRegenerateTouchesOnlyTheNamedSection(t *testing.T) {
 	p := &fakeProvider{name: "fake"}
 	r := newRig(t, Config{Primary: p})
 	ctx := context.Background()
-	sum, err := r.orch.Create(ctx, "owner-1", testInput())
-	if err != nil {
-		t.Fatal(err)
-	}
+	sum := r.create(t)
 	r.waitDone(t, sum.ID)
 	before, err := r.store.ReadSession(ctx, sum.ID)
 	if err != nil {
@@ -212,10 +214,7 @@ func TestFailedProviderFallsBackHonestly(t *testing.T) {
 	primary := &fakeProvider{name: "llm", fail: func(Request) error { return errors.New("upstream 500") }}
 	fallback := &fakeProvider{name: "builtin"}
 	r := newRig(t, Config{Primary: primary, Fallback: fallback})
-	sum, err := r.orch.Create(context.Background(), "owner-1", testInput())
-	if err != nil {
-		t.Fatal(err)
-	}
+	sum := r.create(t)
 	b := r.waitDone(t, sum.ID)
 	for _, s := range Sections() {
 		st := b.Section(s).State
@@ -239,10 +238,7 @@ func TestPanicsAndTimeoutsFailTheSectionOnly(t *testing.T) {
 		return nil
 	}}
 	r := newRig(t, Config{Primary: p, AgentTimeout: 100 * time.Millisecond})
-	sum, err := r.orch.Create(context.Background(), "owner-1", testInput())
-	if err != nil {
-		t.Fatal(err)
-	}
+	sum := r.create(t)
 	b := r.waitDone(t, sum.ID)
 	if b.Status != storage.BriefFailed {
 		t.Errorf("brief status %q, want failed", b.Status)
@@ -297,10 +293,7 @@ func TestSectionsOfADeadInstanceAreTakenOver(t *testing.T) {
 func TestRestoreMakesANewVersion(t *testing.T) {
 	r := newRig(t, Config{Primary: &fakeProvider{name: "fake"}})
 	ctx := context.Background()
-	sum, err := r.orch.Create(ctx, "owner-1", testInput())
-	if err != nil {
-		t.Fatal(err)
-	}
+	sum := r.create(t)
 	r.waitDone(t, sum.ID)
 	first, _ := r.store.ReadFile(ctx, sum.ID, string(ContentGeneration))
 	if err := r.orch.Regenerate(ctx, sum.ID, []Section{ContentGeneration}, ""); err != nil {
