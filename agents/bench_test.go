@@ -19,10 +19,7 @@ func benchInput(i int) Input {
 // BenchmarkBuiltinBrief is the wall time of a full builtin brief: the five agents concurrently, as
 // the orchestrator runs them, without storage.
 func BenchmarkBuiltinBrief(b *testing.B) {
-	k, err := LoadKnowledge()
-	if err != nil {
-		b.Fatal(err)
-	}
+	k := mustLoadKnowledge(b)
 	p := NewBuiltin(k)
 	if _, err := p.Generate(context.Background(), Request{Section: LogoCreation, Input: testInput()}); err != nil {
 		b.Fatal(err) // parses the fonts once, as a running server has
@@ -48,10 +45,7 @@ func BenchmarkBuiltinBrief(b *testing.B) {
 // with the builtin agents, and with a provider that takes 300 ms per agent (the older service ran
 // agents one after the other, so 5 × 300 ms).
 func BenchmarkOrchestratedBrief(b *testing.B) {
-	k, err := LoadKnowledge()
-	if err != nil {
-		b.Fatal(err)
-	}
+	k := mustLoadKnowledge(b)
 	for _, tc := range []struct {
 		name     string
 		provider Provider

@@ -39,6 +39,14 @@ const (
 	French  Language = "fr"
 )
 
+// briefLanguage is the language a section is written in: French when asked, English otherwise.
+func briefLanguage(l Language) Language {
+	if l == French {
+		return French
+	}
+	return English
+}
+
 // Location is where the business operates.
 type Location struct {
 	City    string `json:"city"`

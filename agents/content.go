@@ -1,7 +1,7 @@
 package agents
 
 import (
-	"fmt"
+	"cmp"
 	"math/rand/v2"
 	"strings"
 	"unicode/utf8"
@@ -16,9 +16,6 @@ const (
 // contentGeneration writes the website copy — homepage, about, services and contact — in the brief's
 // language and the owner's tone, from the owner's own words over the phrase bank.
 func (b *Builtin) contentGeneration(req Request) (ContentGenerationResult, error) {
-	if err := b.k.Phrases.require(contentSlots()); err != nil {
-		return ContentGenerationResult{}, fmt.Errorf("content agent: %w", err)
-	}
 	w := b.newCopywriter(req)
 	return ContentGenerationResult{
 		Homepage:           w.homepage(),
@@ -76,10 +73,7 @@ type copywriter struct {
 func (b *Builtin) newCopywriter(req Request) *copywriter {
 	in := req.Input
 	p := b.k.Phrases
-	lang := English
-	if in.Language == French {
-		lang = French
-	}
+	lang := briefLanguage(in.Language)
 	hints := ParseHints(req.Instruction)
 	sector, sectorKnown := b.k.Sector(in.Sector)
 	country, countryKnown := b.k.Country(in.Location.Country)
@@ -122,8 +116,8 @@ func (w *copywriter) learnFacts(in Input, instruction string) {
 	w.facts = map[string]string{
 		"name":       name,
 		"sector":     w.sectorPhrase(in.Sector, keep),
-		"place":      firstNonEmpty(place, w.label("fallback_place")),
-		"in_place":   firstNonEmpty(inPlace(city, region, country, w.lang), w.label("fallback_in_place")),
+		"place":      cmp.Or(place, w.label("fallback_place")),
+		"in_place":   cmp.Or(inPlace(city, region, country, w.lang), w.label("fallback_in_place")),
 		"audience":   w.audiencePhrase(in.TargetAudience, keep),
 		"value_prop": clause(in.ValueProposition, keep...),
 		"mission":    clause(in.Mission, keep...),
@@ -205,7 +199,7 @@ func isGenericPayment(method string) bool {
 
 // isMobileMoney reports whether a payment method is paid from a phone.
 func isMobileMoney(m Text) bool {
-	return containsAny(foldText(m.EN+" "+m.FR), "mobile", "m-pesa", "mpesa", "momo", "wave", "orange money",
+	return containsAny(fold(m.EN+" "+m.FR), "mobile", "m-pesa", "mpesa", "momo", "wave", "orange money",
 		"airtel money", "mvola", "moov", "opay", "paga", "ecocash", "free money", "wizall")
 }
 
@@ -228,7 +222,7 @@ func originalSpelling(s, folded string) string {
 		if i > 0 && rs[i-1] != ' ' {
 			continue
 		}
-		if candidate := string(rs[i : i+n]); foldText(candidate) == folded {
+		if candidate := string(rs[i : i+n]); fold(candidate) == folded {
 			return candidate
 		}
 	}
@@ -242,10 +236,10 @@ func (w *copywriter) serviceNames(owner []string, focus string) []string {
 	seen := map[string]bool{}
 	for _, s := range owner {
 		s = capitalizeFirst(cleanText(s))
-		if s == "" || seen[foldText(s)] {
+		if s == "" || seen[fold(s)] {
 			continue
 		}
-		seen[foldText(s)] = true
+		seen[fold(s)] = true
 		names = append(names, s)
 	}
 	if len(names) == 0 {
@@ -255,7 +249,7 @@ func (w *copywriter) serviceNames(owner []string, focus string) []string {
 		return names
 	}
 	for i, s := range names {
-		if f := foldText(withoutArticle(focus, w.lang)); strings.Contains(foldText(s), f) || strings.Contains(f, foldText(s)) {
+		if f := fold(withoutArticle(focus, w.lang)); strings.Contains(fold(s), f) || strings.Contains(f, fold(s)) {
 			return append([]string{s}, append(names[:i:i], names[i+1:]...)...)
 		}
 	}
@@ -274,8 +268,8 @@ func (w *copywriter) defaultServices() []string {
 	}
 	var names []string
 	for _, v := range vocabulary {
-		f := foldText(v)
-		if f == "" || f == foldText(w.sector.Name.In(w.lang)) || f == "services" || f == "service" ||
+		f := fold(v)
+		if f == "" || f == fold(w.sector.Name.In(w.lang)) || f == "services" || f == "service" ||
 			utf8.RuneCountInString(v) > 40 ||
 			containsAny(f, "near me", "pres de", "cheap", "pas cher", "best", "meilleur", "open now", "ouvert") {
 			continue
@@ -510,8 +504,8 @@ func (w *copywriter) values() []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(v string) {
-		if v = cleanText(v); v != "" && !seen[foldText(v)] && len(out) < n {
-			seen[foldText(v)] = true
+		if v = cleanText(v); v != "" && !seen[fold(v)] && len(out) < n {
+			seen[fold(v)] = true
 			out = append(out, capitalizeFirst(v))
 		}
 	}
@@ -548,7 +542,7 @@ func (w *copywriter) contact() Contact {
 	return Contact{
 		Headline:     w.say("contact_headline"),
 		Message:      w.say("contact_message"),
-		Address:      firstNonEmpty(w.address, w.label("address_unknown")),
+		Address:      cmp.Or(w.address, w.label("address_unknown")),
 		Hours:        w.sayList("hours"),
 		Channels:     channels,
 		CallToAction: cta,
@@ -632,8 +626,8 @@ func (w *copywriter) keyThemes() []string {
 	var themes []string
 	seen := map[string]bool{}
 	for _, c := range candidates {
-		if c = capitalizeFirst(cleanText(c)); c != "" && !seen[foldText(c)] && len(themes) < n {
-			seen[foldText(c)] = true
+		if c = capitalizeFirst(cleanText(c)); c != "" && !seen[fold(c)] && len(themes) < n {
+			seen[fold(c)] = true
 			themes = append(themes, c)
 		}
 	}
@@ -663,22 +657,13 @@ func lowerOrdinaryWords(s string, keep []string) string {
 	return strings.Join(words, " ")
 }
 
-func firstNonEmpty(values ...string) string {
-	for _, v := range values {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
-}
-
 // joinUnique joins the distinct non-empty values with sep.
 func joinUnique(sep string, values ...string) string {
 	var kept []string
 	seen := map[string]bool{}
 	for _, v := range values {
-		if v != "" && !seen[foldText(v)] {
-			seen[foldText(v)] = true
+		if v != "" && !seen[fold(v)] {
+			seen[fold(v)] = true
 			kept = append(kept, v)
 		}
 	}

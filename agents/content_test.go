@@ -15,10 +15,7 @@ import (
 // on the exact figures of the sector and country files.
 func testKnowledge(t *testing.T) *Knowledge {
 	t.Helper()
-	k, err := LoadKnowledge()
-	if err != nil {
-		t.Fatalf("load knowledge: %v", err)
-	}
+	k := mustLoadKnowledge(t)
 	k.Sectors = append(fixtureSectors(), k.Sectors...)
 	k.Countries = append(fixtureCountries(), k.Countries...)
 	k.idx = k.buildIndex()
@@ -655,10 +652,7 @@ func checkPlaceholders(t *testing.T, where string, patterns []string) {
 }
 
 func BenchmarkContentGeneration(b *testing.B) {
-	k, err := LoadKnowledge()
-	if err != nil {
-		b.Fatal(err)
-	}
+	k := mustLoadKnowledge(b)
 	builtin := NewBuiltin(k)
 	for _, in := range []Input{bakeryLagos(), salonDakar()} {
 		b.Run(string(in.Language), func(b *testing.B) {

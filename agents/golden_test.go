@@ -43,10 +43,7 @@ func goldenInputs() map[string]Input {
 }
 
 func TestGoldenBriefs(t *testing.T) {
-	k, err := LoadKnowledge()
-	if err != nil {
-		t.Fatal(err)
-	}
+	k := mustLoadKnowledge(t)
 	b := NewBuiltin(k)
 	for name, in := range goldenInputs() {
 		t.Run(name, func(t *testing.T) {

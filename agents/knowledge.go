@@ -215,6 +215,12 @@ func LoadKnowledge() (*Knowledge, error) {
 			return nil, fmt.Errorf("parse %s: %w", f.name, err)
 		}
 	}
+	// A phrase bank missing wording the agents read would give empty copy: refuse it here, once.
+	for _, slots := range []phraseSlots{contentSlots(), templateSlots()} {
+		if err := k.Phrases.require(slots); err != nil {
+			return nil, fmt.Errorf("check data/phrases.json: %w", err)
+		}
+	}
 	k.idx = k.buildIndex()
 	return &k, nil
 }

@@ -73,10 +73,7 @@ type logoConcept struct {
 
 func (lf *logoFonts) logos(req Request, sector SectorProfile) (LogoCreationResult, error) {
 	in := req.Input
-	lb := &logoBrief{lang: English, hints: ParseHints(req.Instruction), rng: rngFor(req), buf: &sfnt.Buffer{}}
-	if in.Language == French {
-		lb.lang = French
-	}
+	lb := &logoBrief{lang: briefLanguage(in.Language), hints: ParseHints(req.Instruction), rng: rngFor(req), buf: &sfnt.Buffer{}}
 	lb.display, lb.notes = lf.displayName(lb.buf, in, sector, lb.lang)
 	lb.title = logoTitle(in.BusinessName)
 	if lb.title == "" {
@@ -164,16 +161,6 @@ func logoTitle(name string) string {
 	return logoLimitRunes(strings.Join(strings.Fields(clean), " "), logoTitleRunes)
 }
 
-// logoFold is fold with a fast path for ASCII, which most names, sectors and aliases are.
-func logoFold(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return fold(s)
-		}
-	}
-	return strings.ToLower(strings.TrimSpace(s))
-}
-
 // logoLimitRunes cuts s to at most n runes, at a word boundary when one is near, ending with "…".
 func logoLimitRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
@@ -214,7 +201,7 @@ func logoInitials(name string) []rune {
 		}
 		all = append(all, w)
 		numeric := strings.IndexFunc(w, unicode.IsLetter) < 0
-		if !skip[logoFold(w)] && !numeric {
+		if !skip[fold(w)] && !numeric {
 			sig = append(sig, w)
 		}
 	}
@@ -244,7 +231,7 @@ func logoInitials(name string) []rune {
 // itself for short ones, the emblem when the sector has a clear symbol. The instruction may name a
 // concept, or ask for something bolder (emblem), more minimal (wordmark) or shorter (monogram).
 func logoChoosePrimary(display string, specific bool, h Hints, instruction string) (string, Text) {
-	ins := logoFold(instruction)
+	ins := fold(instruction)
 	for _, c := range []struct {
 		concept string
 		words   []string
@@ -676,7 +663,7 @@ func logoTypeset(s string, lang Language) string {
 
 // logoFrDe is the French "de" before a word, elided before a vowel ("d'ambre").
 func logoFrDe(s string) string {
-	if r, _ := utf8.DecodeRuneInString(logoFold(s)); strings.ContainsRune("aeiouy", r) {
+	if r, _ := utf8.DecodeRuneInString(fold(s)); strings.ContainsRune("aeiouy", r) {
 		return "d'" + s
 	}
 	return "de " + s

@@ -121,7 +121,7 @@ func logoSectorMotif(sector SectorProfile, sectorText, name string) (m logoMotif
 	}
 	sources = append(sources, sectorText)
 	for _, s := range sources {
-		for _, w := range strings.FieldsFunc(logoFold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		for _, w := range strings.FieldsFunc(fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 			if m := motifForWord(w); m != motifUnknown {
 				return m, true
 			}

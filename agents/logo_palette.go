@@ -147,7 +147,7 @@ func paletteFallbackColors() [8]string {
 // own hue shift across regenerations.
 func logoNameHash(name string) uint32 {
 	h := fnv.New32a()
-	h.Write([]byte(logoFold(name)))
+	h.Write([]byte(fold(name)))
 	return h.Sum32()
 }
 

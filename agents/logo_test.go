@@ -737,10 +737,7 @@ func TestLogoSectorMotif(t *testing.T) {
 // TestLogoEverySectorHasAMark guards the embedded sector data: a sector added without a mark of
 // its own would get an abstract one.
 func TestLogoEverySectorHasAMark(t *testing.T) {
-	k, err := LoadKnowledge()
-	if err != nil {
-		t.Fatal(err)
-	}
+	k := mustLoadKnowledge(t)
 	for _, s := range k.Sectors {
 		if s.ID == "generic" {
 			continue

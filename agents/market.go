@@ -56,14 +56,6 @@ func newMarketAnalyst(k *Knowledge, req Request) *marketAnalyst {
 	}
 }
 
-// briefLanguage is the language the section is written in: French when asked, English otherwise.
-func briefLanguage(l Language) Language {
-	if l == French {
-		return French
-	}
-	return English
-}
-
 // say picks the phrase for the brief's language.
 func (a *marketAnalyst) say(en, fr string) string {
 	if a.lang == French {
@@ -817,14 +809,7 @@ func languageNames(codes []string, n int, lang Language) []string {
 
 // joinAnd joins items as "a, b and c" / "a, b et c".
 func joinAnd(items []string, lang Language) string {
-	and := Text{EN: " and ", FR: " et "}.In(lang)
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + and + items[len(items)-1]
+	return joinList(items, Text{EN: "and", FR: "et"}.In(lang))
 }
 
 // frenchOf is "de Lagos" or, before a vowel or a mute h, "d'Abidjan".

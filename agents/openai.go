@@ -2,6 +2,7 @@ package agents
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"encoding/xml"
@@ -12,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -567,7 +569,7 @@ func llmSchema(t reflect.Type, path string, rules llmRules) schemaObject {
 		if !r.optional {
 			s = append(s, schemaMember{"minItems", max(1, r.minItems)})
 		}
-		s = append(s, schemaMember{"maxItems", cmpOr(r.limit, defaultLLMListLimit)})
+		s = append(s, schemaMember{"maxItems", cmp.Or(r.limit, defaultLLMListLimit)})
 	case reflect.String:
 		s = schemaObject{{"type", "string"}}
 		switch {
@@ -576,7 +578,7 @@ func llmSchema(t reflect.Type, path string, rules llmRules) schemaObject {
 		case r.hex:
 			s = append(s, schemaMember{"pattern", "^#[0-9a-fA-F]{6}$"})
 		default:
-			s = append(s, schemaMember{"maxLength", cmpOr(r.limit, defaultLLMTextLimit)})
+			s = append(s, schemaMember{"maxLength", cmp.Or(r.limit, defaultLLMTextLimit)})
 		}
 	case reflect.Float32, reflect.Float64:
 		s = schemaObject{{"type", "number"}}
@@ -653,13 +655,6 @@ func joinPath(path, name string) string {
 	return path + "." + name
 }
 
-func cmpOr(v, def int) int {
-	if v == 0 {
-		return def
-	}
-	return v
-}
-
 // checkFields walks a decoded answer and lists what breaks the rules. key is the rule path
 // ("main_competitors[].name"); where is the same place for a reader ("main_competitors[2].name").
 // Values are never quoted: they are the model's, of any length.
@@ -679,7 +674,7 @@ func checkFields(v reflect.Value, key, where string, rules llmRules) []string {
 			problems = append(problems, checkFields(v.Field(i), joinPath(key, name), joinPath(where, name), rules)...)
 		}
 	case reflect.Slice:
-		n, limit := v.Len(), cmpOr(r.limit, defaultLLMListLimit)
+		n, limit := v.Len(), cmp.Or(r.limit, defaultLLMListLimit)
 		switch {
 		case n == 0 && !r.optional:
 			problems = append(problems, where+" is missing")
@@ -699,14 +694,14 @@ func checkFields(v reflect.Value, key, where string, rules llmRules) []string {
 			if !r.optional {
 				problems = append(problems, where+" is missing")
 			}
-		case len(r.enum) > 0 && !containsString(r.enum, s):
+		case len(r.enum) > 0 && !slices.Contains(r.enum, s):
 			problems = append(problems, where+" is not one of "+strings.Join(r.enum, ", "))
 		case r.hex && !isHexColour(s):
 			problems = append(problems, where+" is not a #rrggbb colour")
 		case r.font && !isFontList(s):
 			problems = append(problems, where+" is not a plain font-family list")
-		case n > cmpOr(r.limit, defaultLLMTextLimit):
-			problems = append(problems, fmt.Sprintf("%s is %d characters, more than %d", where, n, cmpOr(r.limit, defaultLLMTextLimit)))
+		case n > cmp.Or(r.limit, defaultLLMTextLimit):
+			problems = append(problems, fmt.Sprintf("%s is %d characters, more than %d", where, n, cmp.Or(r.limit, defaultLLMTextLimit)))
 		case !printable(s):
 			problems = append(problems, where+" holds control characters")
 		}
@@ -721,15 +716,6 @@ func checkFields(v reflect.Value, key, where string, rules llmRules) []string {
 		}
 	}
 	return problems
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func isHexColour(s string) bool {
@@ -905,10 +891,7 @@ func canonicalJSONLD(s string) (string, string) {
 // complete fills what Genesis computes rather than asks for: the market arithmetic, the language
 // written, WCAG contrasts, catalogue names and the canonical JSON-LD.
 func (o *OpenAI) complete(req Request, result any) {
-	lang := req.Input.Language
-	if lang != French {
-		lang = English
-	}
+	lang := briefLanguage(req.Input.Language)
 	switch r := result.(type) {
 	case *MarketResearchResult:
 		c := &r.MarketSizeEstimation.Calculation

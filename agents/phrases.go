@@ -86,7 +86,7 @@ func (p PhraseBank) toneByID(id string) ToneProfile {
 // toneOf reads the owner's free-text tone ("warm but professional", "chaleureux"): the tone named
 // first wins, the default tone when none is named.
 func (p PhraseBank) toneOf(text string) ToneProfile {
-	words := strings.FieldsFunc(foldText(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+	words := strings.FieldsFunc(fold(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
 	for _, w := range words {
 		for _, t := range p.Tones {
 			if slices.Contains(t.Aliases, w) {
@@ -121,8 +121,8 @@ type phraseSlots struct {
 	copy, lists, labels []string
 }
 
-// require reports the first slot the bank lacks in either language, so a broken phrases.json fails
-// loudly instead of producing empty copy.
+// require reports the first slot the bank lacks in either language, so a broken phrases.json stops
+// LoadKnowledge instead of producing empty copy.
 func (p PhraseBank) require(s phraseSlots) error {
 	for _, lang := range []Language{English, French} {
 		for _, slot := range s.copy {
@@ -197,7 +197,7 @@ func substitute(pattern string, facts map[string]string, lang Language) string {
 		out += rest[:open]
 		name := rest[open+1 : open+end]
 		if value, ok := facts[name]; ok && value != "" {
-			if trimmed := strings.TrimRight(out, " "); strings.HasSuffix(foldText(trimmed), foldText(value)) {
+			if trimmed := strings.TrimRight(out, " "); strings.HasSuffix(fold(trimmed), fold(value)) {
 				// The owner's words already said it ("women in Dakar" + "in Dakar"): say it once.
 				out = trimmed
 			} else {
@@ -330,17 +330,7 @@ func firstWordFolded(s string) string {
 	if end >= 0 {
 		s = s[:end]
 	}
-	return foldText(s)
-}
-
-// foldText is fold with a fast path: plain ASCII text only needs lower-casing.
-func foldText(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return fold(s)
-		}
-	}
-	return strings.ToLower(strings.TrimSpace(s))
+	return fold(s)
 }
 
 // finish tidies spacing and punctuation and capitalises each sentence. French takes a
@@ -550,7 +540,7 @@ func inPlace(city, region, country string, lang Language) string {
 // frenchCountryPreposition chooses "au", "en", "aux" or "à" for a French country name: feminine
 // and vowel-initial names take "en", plural ones "aux", most islands and city-states "à".
 func frenchCountryPreposition(country string) string {
-	name := foldText(country)
+	name := fold(country)
 	for _, island := range []string{"madagascar", "maurice", "cuba", "chypre", "malte", "singapour", "djibouti",
 		"bahrein", "sao tome-et-principe", "sao tome", "monaco", "oman", "taiwan", "hong kong", "porto rico"} {
 		if name == island {
@@ -611,7 +601,7 @@ func placeName(city, region, country string, lang Language) string {
 
 // englishCountryName adds "the" where English uses it: "the United States", "the Gambia".
 func englishCountryName(country string) string {
-	name := foldText(country)
+	name := fold(country)
 	if strings.HasPrefix(name, "the ") {
 		return country
 	}

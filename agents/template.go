@@ -3,7 +3,6 @@ package agents
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -30,9 +29,6 @@ const (
 func (b *Builtin) templateSelection(req Request) (TemplateSelectionResult, error) {
 	if len(b.k.Templates) == 0 {
 		return TemplateSelectionResult{}, errors.New("template agent: the template catalogue is empty")
-	}
-	if err := b.k.Phrases.require(templateSlots()); err != nil {
-		return TemplateSelectionResult{}, fmt.Errorf("template agent: %w", err)
 	}
 	s := b.newSiteBrief(req)
 	ranked := make([]scoredTemplate, 0, len(b.k.Templates))
@@ -101,10 +97,7 @@ type siteBrief struct {
 
 func (b *Builtin) newSiteBrief(req Request) siteBrief {
 	in := req.Input
-	lang := English
-	if in.Language == French {
-		lang = French
-	}
+	lang := briefLanguage(in.Language)
 	hints := ParseHints(req.Instruction)
 	tone := b.k.Phrases.resolveTone(in.Tone, hints)
 	sector, sectorKnown := b.k.Sector(in.Sector)
@@ -119,7 +112,7 @@ func (b *Builtin) newSiteBrief(req Request) siteBrief {
 		toneGiven:   tone.ID != toneDefault,
 		sector:      sector,
 		sectorKnown: sectorKnown,
-		sectorLabel: firstNonEmpty(sectorName(sector, sectorKnown, in.Sector, lang), b.k.Phrases.label("fallback_sector", lang)),
+		sectorLabel: cmp.Or(sectorName(sector, sectorKnown, in.Sector, lang), b.k.Phrases.label("fallback_sector", lang)),
 		internet:    -1,
 		hasLocation: cleanText(in.Location.City+in.Location.Region+in.Location.Country) != "",
 	}
@@ -159,7 +152,7 @@ func takesAppointments(texts []string) bool {
 		"dentist", "dentaire", "physio", "tutor", "formation", "training", "photo", "shoot", "wedding",
 		"mariage", "event", "evenement"}
 	for _, t := range texts {
-		if containsAny(foldText(t), stems...) {
+		if containsAny(fold(t), stems...) {
 			return true
 		}
 	}
@@ -398,7 +391,7 @@ func focusedSection(focus string) string {
 		{"faq", []string{"faq", "question"}},
 		{"map", []string{"map", "carte", "plan", "direction", "acces"}},
 	}
-	f := foldText(focus)
+	f := fold(focus)
 	for _, sec := range sections {
 		if containsAny(f, sec.words...) {
 			return sec.id

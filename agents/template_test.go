@@ -296,10 +296,7 @@ func TestRotateHueKeepsLightness(t *testing.T) {
 }
 
 func BenchmarkTemplateSelection(b *testing.B) {
-	k, err := LoadKnowledge()
-	if err != nil {
-		b.Fatal(err)
-	}
+	k := mustLoadKnowledge(b)
 	builtin := NewBuiltin(k)
 	for b.Loop() {
 		if _, err := builtin.templateSelection(Request{Section: TemplateSelection, Input: salonDakar()}); err != nil {
