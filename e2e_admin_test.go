@@ -2,11 +2,8 @@ package main
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
-	"net/http/cookiejar"
 	"net/url"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -14,68 +11,30 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// adminTestOwner is an owner driven over plain HTTP: the admin test needs briefs, not their pages.
-type adminTestOwner struct {
-	t    *testing.T
-	base string
-	c    *http.Client
-}
-
-var adminTestCSRF = regexp.MustCompile(`<meta name="csrf-token" content="([^"]*)"`)
-
-func signUpOwner(t *testing.T, base, name, email, password string) *adminTestOwner {
+// signUpOwner signs up an owner over plain HTTP: the admin test needs briefs, not their pages.
+func signUpOwner(t *testing.T, base, name, email, password string) *owner {
 	t.Helper()
-	jar, _ := cookiejar.New(nil)
-	o := &adminTestOwner{t: t, base: base, c: &http.Client{Jar: jar, Timeout: 30 * time.Second,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
-	if status, _ := o.post("/signup", url.Values{"name": {name}, "email": {email}, "password": {password}}); status != http.StatusSeeOther {
-		t.Fatalf("sign up %s: %d", email, status)
+	o := newOwner(t)
+	if status, _, err := o.post(base, "/signup", url.Values{"name": {name}, "email": {email}, "password": {password}}, o.csrf(base)); err != nil || status != http.StatusSeeOther {
+		t.Fatalf("sign up %s: %d %v", email, status, err)
 	}
 	return o
 }
 
-func (o *adminTestOwner) get(path string) (int, string) {
+// writtenBrief creates a brief and waits until every section is written.
+func (o *owner) writtenBrief(base, name, sector, city, country string) string {
 	o.t.Helper()
-	resp, err := o.c.Get(o.base + path)
-	if err != nil {
-		o.t.Fatalf("GET %s: %v", path, err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(body)
-}
-
-func (o *adminTestOwner) post(path string, form url.Values) (int, string) {
-	o.t.Helper()
-	_, home := o.get("/")
-	m := adminTestCSRF.FindStringSubmatch(home)
-	if m == nil {
-		o.t.Fatal("no CSRF token on /")
-	}
-	form.Set("csrf_token", m[1])
-	resp, err := o.c.PostForm(o.base+path, form)
-	if err != nil {
-		o.t.Fatalf("POST %s: %v", path, err)
-	}
-	resp.Body.Close()
-	return resp.StatusCode, resp.Header.Get("Location")
-}
-
-// createBrief creates a brief and waits until every section is written.
-func (o *adminTestOwner) createBrief(name, sector, city, country string) string {
-	o.t.Helper()
-	status, loc := o.post("/briefs", url.Values{
+	status, loc, err := o.post(base, "/briefs", url.Values{
 		"business_name": {name}, "sector": {sector}, "city": {city}, "country": {country},
 		"vision": {"Good work for the neighbourhood."}, "services": {"One\nTwo"}, "language": {"en"}, "tone": {"warm"},
-	})
+	}, o.csrf(base))
 	id, ok := strings.CutPrefix(loc, "/briefs/")
-	if status != http.StatusSeeOther || !ok {
-		o.t.Fatalf("create brief %s: %d to %q", name, status, loc)
+	if err != nil || status != http.StatusSeeOther || !ok {
+		o.t.Fatalf("create brief %s: %d to %q (%v)", name, status, loc, err)
 	}
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
-		_, page := o.get(loc)
-		if !strings.Contains(page, `data-status="queued"`) && !strings.Contains(page, `data-status="running"`) {
+		if page := o.get(base + loc); !strings.Contains(page, `data-status="queued"`) && !strings.Contains(page, `data-status="running"`) {
 			return id
 		}
 		time.Sleep(100 * time.Millisecond)
@@ -90,11 +49,11 @@ func TestAdminConsoleInTheBrowser(t *testing.T) {
 
 	ada := signUpOwner(t, a.base, "Ada", "ada@example.com", "ada-password-123")
 	adaBriefs := map[string]bool{
-		ada.createBrief("Ada Bakes", "Bakery", "Lagos", "Nigeria"): true,
-		ada.createBrief("Ada Cakes", "Bakery", "Abuja", "Nigeria"): true,
+		ada.writtenBrief(a.base, "Ada Bakes", "Bakery", "Lagos", "Nigeria"): true,
+		ada.writtenBrief(a.base, "Ada Cakes", "Bakery", "Abuja", "Nigeria"): true,
 	}
 	bola := signUpOwner(t, a.base, "Bola", "bola@example.com", "bola-password-123")
-	bola.createBrief("Bola Blooms", "Florist", "Dakar", "Senegal")
+	bola.writtenBrief(a.base, "Bola Blooms", "Florist", "Dakar", "Senegal")
 
 	b := newBrowser(t, a.base)
 	b.signUp("Chief", "chief@example.com", "chief-password-1")

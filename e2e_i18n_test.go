@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 	"time"
 
@@ -113,11 +112,7 @@ func TestFrenchInTheBrowser(t *testing.T) {
 	b.checkFrench(checker, "form")
 
 	b.do("create the brief", chromedp.Click(tid("create-brief")), chromedp.WaitVisible(tid("section-cards")))
-	var done []string
-	for _, s := range sections {
-		done = append(done, fmt.Sprintf(`document.querySelector('[data-testid="status-%s"]').dataset.status === "done"`, s))
-	}
-	b.waitFor("all five sections", strings.Join(done, " && "), 30*time.Second)
+	b.waitFor("all five sections", allSectionsDone(), 30*time.Second)
 	b.waitFor("the website panel", `document.querySelector('[data-testid="website-add-language"]') !== null`, 10*time.Second)
 	id := eval[string](b, "brief id", `location.pathname.split("/")[2]`)
 	if l := eval[string](b, "brief content language", `fetch(location.pathname + "/export.json").then(r => r.json()).then(j => j.business_brief.language)`); l != "fr" {

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"genesis/agents"
 )
 
 // browser is a headless Chromium tab driving a Genesis started by run().
@@ -111,7 +113,6 @@ func (b *browser) fill(testid, value string) chromedp.Action[chromedp.Void] {
 func (b *browser) screenshot(name string, width, height int64) {
 	b.t.Helper()
 	b.do("resize for "+name, chromedp.EmulateViewport(width, height))
-	var shot []byte
 	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
 	defer cancel()
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
@@ -163,7 +164,14 @@ func (b *browser) signUp(name, email, password string) {
 	)
 }
 
-var sections = []string{"market_research", "content_generation", "logo_creation", "seo_optimization", "template_selection"}
+// allSectionsDone is a JavaScript condition that holds once every section's card says it is done.
+func allSectionsDone() string {
+	var conds []string
+	for _, s := range agents.Sections() {
+		conds = append(conds, fmt.Sprintf(`document.querySelector('[data-testid="status-%s"]').dataset.status === "done"`, s))
+	}
+	return strings.Join(conds, " && ")
+}
 
 func TestOwnerJourneyInTheBrowser(t *testing.T) {
 	a := startApp(t, nil)
@@ -192,14 +200,7 @@ func TestOwnerJourneyInTheBrowser(t *testing.T) {
 	b.waitFor("the draft to be saved", `document.querySelector('[data-testid="draft-status"]').textContent.includes("Draft saved")`, 10*time.Second)
 	b.do("create the brief", chromedp.Click(tid("create-brief")), chromedp.WaitVisible(tid("section-cards")))
 
-	allDone := strings.Join(func() []string {
-		var conds []string
-		for _, s := range sections {
-			conds = append(conds, fmt.Sprintf(`document.querySelector('[data-testid="status-%s"]').dataset.status === "done"`, s))
-		}
-		return conds
-	}(), " && ")
-	b.waitFor("all five sections", allDone, 20*time.Second)
+	b.waitFor("all five sections", allSectionsDone(), 20*time.Second)
 
 	// Keep the other cards' DOM nodes: regenerating the logo must not replace them.
 	eval[bool](b, "remember the cards", `(() => {

@@ -78,6 +78,10 @@ type config struct {
 	LLMBaseURL string `env:"LLM_BASE_URL"`
 	LLMModel   string `env:"LLM_MODEL"`
 	LLMAPIKey  string `env:"LLM_API_KEY"`
+
+	// Parsed by loadConfig from TRUSTED_PROXIES and SESSION_KEYS.
+	proxies []netip.Prefix
+	keys    [][]byte
 }
 
 var keyPrefixPattern = regexp.MustCompile(`^[A-Za-z0-9_.-]{1,32}$`)
@@ -91,9 +95,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		return cfg, fmt.Errorf("config: %w", err)
 	}
 	environ := map[string]string{}
-	keyOfField := map[string]string{}
 	for _, p := range params {
-		keyOfField[p.Key] = p.Key
 		if v := getenv(p.Key); v != "" {
 			environ[p.Key] = v
 		}
@@ -136,10 +138,10 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if err := websiteURLs(&cfg); err != nil {
 		return cfg, err
 	}
-	if _, err := parseProxies(cfg.TrustedProxies); err != nil {
+	if cfg.proxies, err = parseProxies(cfg.TrustedProxies); err != nil {
 		return cfg, check("TRUSTED_PROXIES", false, err.Error())
 	}
-	if _, err := parseSessionKeys(cfg.SessionKeys); err != nil {
+	if cfg.keys, err = parseSessionKeys(cfg.SessionKeys); err != nil {
 		return cfg, fmt.Errorf("config: SESSION_KEYS: %v", err)
 	}
 	return cfg, nil
@@ -225,20 +227,23 @@ func parseSessionKeys(value string) ([][]byte, error) {
 	return keys, nil
 }
 
+// newSessionKeyPair is a fresh SESSION_KEYS pair: a 64-byte signing key and a 32-byte encryption key.
+func newSessionKeyPair() string {
+	pair := make([]byte, 64+32)
+	_, _ = rand.Read(pair) // crypto/rand.Read never fails
+	return hex.EncodeToString(pair[:64]) + ":" + hex.EncodeToString(pair[64:])
+}
+
 // sessionKeys returns SESSION_KEYS, or else the pair kept in DATA_DIR/session.keys, generated on
 // first start (mode 0600) so restarts keep people signed in.
 func sessionKeys(cfg config) ([][]byte, error) {
 	if strings.TrimSpace(cfg.SessionKeys) != "" {
-		return parseSessionKeys(cfg.SessionKeys)
+		return cfg.keys, nil
 	}
 	path := filepath.Join(cfg.DataDir, "session.keys")
 	raw, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
-		pair := make([]byte, 64+32)
-		if _, err := rand.Read(pair); err != nil {
-			return nil, fmt.Errorf("generate session keys: %w", err)
-		}
-		raw = []byte(hex.EncodeToString(pair[:64]) + ":" + hex.EncodeToString(pair[64:]) + "\n")
+		raw = []byte(newSessionKeyPair() + "\n")
 		if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
 			return nil, fmt.Errorf("create DATA_DIR: %w", err)
 		}
@@ -310,7 +315,6 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Write
 	if err != nil {
 		return err
 	}
-	proxies, _ := parseProxies(cfg.TrustedProxies) // validated by loadConfig
 	rdb, mode, managed, err := openRedis(ctx, cfg, logger)
 	if err != nil {
 		return err
@@ -370,7 +374,7 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Write
 		SessionKeys:        keys,
 		CookieSecure:       cfg.CookieSecure,
 		AdminEmails:        cfg.AdminEmails,
-		TrustedProxies:     proxies,
+		TrustedProxies:     cfg.proxies,
 		TokenTTL:           cfg.APITokenTTL,
 		Metrics:            metrics,
 		MetricsToken:       cfg.MetricsToken,

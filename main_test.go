@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -128,6 +129,51 @@ func (a *app) stop(t *testing.T) {
 	})
 }
 
+// child is Genesis run as a separate process, so a test can kill -9 it.
+type child struct {
+	base   string
+	cmd    *exec.Cmd
+	logs   *syncBuffer
+	exited chan error // receives Wait's result, then is closed
+}
+
+// startChild runs Genesis in a child process with env on top of a fresh ADDR and DATA_DIR, and
+// waits until /readyz answers 200. The process is killed when the test ends.
+func startChild(t *testing.T, env map[string]string) *child {
+	t.Helper()
+	addr := freeAddr(t)
+	vars := map[string]string{"GENESIS_TEST_RUN_MAIN": "1", "ADDR": addr, "DATA_DIR": t.TempDir()}
+	maps.Copy(vars, env)
+	c := &child{base: "http://" + addr, cmd: exec.Command(os.Args[0], "-test.run=^$"), logs: &syncBuffer{}, exited: make(chan error, 1)}
+	c.cmd.Env = os.Environ()
+	for k, v := range vars {
+		c.cmd.Env = append(c.cmd.Env, k+"="+v)
+	}
+	c.cmd.Stdout, c.cmd.Stderr = c.logs, c.logs
+	if err := c.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		c.exited <- c.cmd.Wait()
+		close(c.exited)
+	}()
+	t.Cleanup(func() {
+		_ = c.cmd.Process.Kill()
+		<-c.exited
+	})
+	waitReady(t, c.base, c.exited)
+	return c
+}
+
+// kill ends the child with SIGKILL and waits until it has exited.
+func (c *child) kill(t *testing.T) {
+	t.Helper()
+	if err := c.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	<-c.exited
+}
+
 func waitReady(t *testing.T, base string, done chan error) {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
@@ -170,11 +216,22 @@ func get(t *testing.T, url string, header ...string) (*http.Response, string) {
 	return resp, string(body)
 }
 
-func redisPID(t *testing.T, socket string) int {
+// redisClient is a client of the managed redis-server Genesis runs on dataDir, closed when the
+// test ends.
+func redisClient(t *testing.T, dataDir string) redis.UniversalClient {
 	t.Helper()
-	rdb := redis.NewClient(&redis.Options{Network: "unix", Addr: socket})
-	defer rdb.Close()
-	info, err := rdb.Info(context.Background(), "server").Result()
+	rdb, _, err := storage.Connect("unix://" + filepath.Join(dataDir, "redis", "redis.sock"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { rdb.Close() })
+	return rdb
+}
+
+// managedRedisPID is the pid of the redis-server Genesis runs on dataDir.
+func managedRedisPID(t *testing.T, dataDir string) int {
+	t.Helper()
+	info, err := redisClient(t, dataDir).Info(context.Background(), "server").Result()
 	if err != nil {
 		t.Fatalf("INFO on managed redis: %v", err)
 	}
@@ -279,11 +336,10 @@ func TestStaticAssetsAreCachedByContentHash(t *testing.T) {
 
 func TestShutdownStopsManagedRedisAndKeepsData(t *testing.T) {
 	dataDir := t.TempDir()
-	socket := filepath.Join(dataDir, "redis", "redis.sock")
 
 	first := startApp(t, map[string]string{"DATA_DIR": dataDir, "REDIS_URL": ""})
-	pid := redisPID(t, socket)
-	rdb := redis.NewClient(&redis.Options{Network: "unix", Addr: socket})
+	pid := managedRedisPID(t, dataDir)
+	rdb := redisClient(t, dataDir)
 	if err := rdb.Set(context.Background(), "genesis-test:kept", "across restarts", 0).Err(); err != nil {
 		t.Fatal(err)
 	}
@@ -299,9 +355,7 @@ func TestShutdownStopsManagedRedisAndKeepsData(t *testing.T) {
 	}
 
 	startApp(t, map[string]string{"DATA_DIR": dataDir, "REDIS_URL": ""})
-	rdb = redis.NewClient(&redis.Options{Network: "unix", Addr: socket})
-	defer rdb.Close()
-	got, err := rdb.Get(context.Background(), "genesis-test:kept").Result()
+	got, err := redisClient(t, dataDir).Get(context.Background(), "genesis-test:kept").Result()
 	if err != nil || got != "across restarts" {
 		t.Fatalf("after restart: GET = %q, %v; want the value written before", got, err)
 	}
@@ -309,27 +363,13 @@ func TestShutdownStopsManagedRedisAndKeepsData(t *testing.T) {
 
 func TestKilledGenesisLeavesNoRedisBehind(t *testing.T) {
 	dataDir := t.TempDir()
-	addr := freeAddr(t)
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "GENESIS_TEST_RUN_MAIN=1", "ADDR="+addr, "DATA_DIR="+dataDir, "REDIS_URL=")
-	logs := &syncBuffer{}
-	cmd.Stdout, cmd.Stderr = logs, logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	t.Cleanup(func() { _ = cmd.Process.Kill() })
-	waitReady(t, "http://"+addr, exited)
+	genesis := startChild(t, map[string]string{"DATA_DIR": dataDir, "REDIS_URL": ""})
 
-	pid := redisPID(t, filepath.Join(dataDir, "redis", "redis.sock"))
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	<-exited
+	pid := managedRedisPID(t, dataDir)
+	genesis.kill(t)
 	if !processGone(pid, 5*time.Second) {
 		syscall.Kill(pid, syscall.SIGKILL)
-		t.Fatalf("redis-server %d outlived its killed parent; logs:\n%s", pid, logs)
+		t.Fatalf("redis-server %d outlived its killed parent; logs:\n%s", pid, genesis.logs)
 	}
 }
 

@@ -3,17 +3,12 @@ package main
 import (
 	"bufio"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"runtime"
 	"strings"
@@ -22,8 +17,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/redis/go-redis/v9"
 
 	"genesis/agents"
 	"genesis/storage"
@@ -79,6 +72,18 @@ func (o *owner) post(base, path string, form url.Values, csrf string) (int, stri
 	return resp.StatusCode, resp.Header.Get("Location"), nil
 }
 
+// get returns the body of a page fetched with the owner's cookies.
+func (o *owner) get(url string) string {
+	o.t.Helper()
+	resp, err := o.http.Get(url)
+	if err != nil {
+		o.t.Fatalf("GET %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return string(body)
+}
+
 func cloneForm(v url.Values) url.Values {
 	out := url.Values{}
 	for k, vs := range v {
@@ -112,12 +117,6 @@ func (o *owner) createBrief(base, csrf, name string) (string, int, error) {
 	return m[1], status, nil
 }
 
-func sessionKeyPair() string {
-	b := make([]byte, 96)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b[:64]) + ":" + hex.EncodeToString(b[64:])
-}
-
 // waitBrief waits until no section of the brief is queued or running, reading Redis directly.
 func waitBrief(t *testing.T, store *storage.Store, id string, within time.Duration) agents.Brief {
 	t.Helper()
@@ -140,7 +139,7 @@ func waitBrief(t *testing.T, store *storage.Store, id string, within time.Durati
 
 func TestTwoInstancesShareEverything(t *testing.T) {
 	srv, rdb := redistest.Private(t)
-	env := map[string]string{"REDIS_URL": srv.URL(), "SESSION_KEYS": sessionKeyPair()}
+	env := map[string]string{"REDIS_URL": srv.URL(), "SESSION_KEYS": newSessionKeyPair()}
 	a := startApp(t, env)
 	b := startApp(t, env)
 	store := storage.New(rdb, storage.Options{})
@@ -169,13 +168,7 @@ func TestTwoInstancesShareEverything(t *testing.T) {
 		t.Fatalf("regenerate on B: %d %v", status, err)
 	}
 	waitBrief(t, store, id, 10*time.Second)
-	resp, err := o.http.Get(a.base + "/briefs/" + id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if !strings.Contains(string(body), `data-testid="section-logo_creation" data-status="done" data-version="2"`) {
+	if !strings.Contains(o.get(a.base+"/briefs/"+id), `data-testid="section-logo_creation" data-status="done" data-version="2"`) {
 		t.Errorf("A does not show the logo B regenerated (version 2)")
 	}
 }
@@ -248,41 +241,17 @@ func hangingModel(t *testing.T) (string, *atomic.Int32) {
 	return srv.URL, &calls
 }
 
-// startChild runs Genesis as a separate process, so a test can kill -9 it.
-func startChild(t *testing.T, env map[string]string) (base string, cmd *exec.Cmd, logs *syncBuffer) {
-	t.Helper()
-	addr := freeAddr(t)
-	cmd = exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "GENESIS_TEST_RUN_MAIN=1", "ADDR="+addr, "DATA_DIR="+t.TempDir())
-	for k, v := range env {
-		cmd.Env = append(cmd.Env, k+"="+v)
-	}
-	logs = &syncBuffer{}
-	cmd.Stdout, cmd.Stderr = logs, logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		<-exited
-	})
-	waitReady(t, "http://"+addr, exited)
-	return "http://" + addr, cmd, logs
-}
-
 func TestKilledInstanceIsTakenOver(t *testing.T) {
 	srv, rdb := redistest.Private(t)
-	keys := sessionKeyPair()
+	keys := newSessionKeyPair()
 	model, calls := hangingModel(t)
-	doomed, cmd, _ := startChild(t, map[string]string{
+	doomed := startChild(t, map[string]string{
 		"REDIS_URL": srv.URL(), "SESSION_KEYS": keys, "LEASE_TTL": "1s", "AGENT_TIMEOUT": "5m",
 		"LLM_BASE_URL": model, "LLM_MODEL": "slow-model",
 	})
 	o := newOwner(t)
-	o.signUp(doomed, "doomed@example.com")
-	id, _, err := o.createBrief(doomed, o.csrf(doomed), "Half Baked")
+	o.signUp(doomed.base, "doomed@example.com")
+	id, _, err := o.createBrief(doomed.base, o.csrf(doomed.base), "Half Baked")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -293,9 +262,7 @@ func TestKilledInstanceIsTakenOver(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
+	doomed.kill(t)
 
 	startApp(t, map[string]string{"REDIS_URL": srv.URL(), "SESSION_KEYS": keys, "LEASE_TTL": "1s"})
 	b := waitBrief(t, storage.New(rdb, storage.Options{}), id, 30*time.Second)
@@ -305,12 +272,6 @@ func TestKilledInstanceIsTakenOver(t *testing.T) {
 			t.Errorf("%s: %+v, want done once (version 1) by the surviving instance", s, st)
 		}
 	}
-}
-
-// managedRedisPID is the pid of the redis-server run by the app on dataDir.
-func managedRedisPID(t *testing.T, dataDir string) int {
-	t.Helper()
-	return redisPID(t, filepath.Join(dataDir, "redis", "redis.sock"))
 }
 
 // timedGet fetches a page and says how long the answer took.
@@ -402,16 +363,6 @@ func waitReadyWithin(t *testing.T, base string, since time.Time, d time.Duration
 		time.Sleep(100 * time.Millisecond)
 	}
 	t.Fatalf("/readyz not 200 within %v after Redis came back", d)
-}
-
-func redisClient(t *testing.T, dataDir string) redis.UniversalClient {
-	t.Helper()
-	rdb, _, err := storage.Connect("unix://" + filepath.Join(dataDir, "redis", "redis.sock"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { rdb.Close() })
-	return rdb
 }
 
 func TestHungRedisAnswersFastAndRecovers(t *testing.T) {
