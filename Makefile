@@ -9,7 +9,8 @@ BIN := bin/genesis
 RUN_PACKAGES := redis-server:redis-server redis-cli:redis-tools
 TEST_PACKAGES := $(RUN_PACKAGES) chromium:chromium git:git
 BENCH_PACKAGES := $(RUN_PACKAGES) wrk:wrk hyperfine:hyperfine
-GENERATED := static/css/app.css static/js/htmx.min.js static/js/sse.min.js
+# Generated files that are committed, as git pathspecs.
+GENERATED := static/css/app.css static/js/htmx.min.js static/js/sse.min.js 'views/*_templ.go' 'views/**/*_templ.go'
 
 .PHONY: all deps deps-run deps-test deps-bench generate build run test test-go test-cluster check-generated lint bench bench-go bench-redis bench-load soak clean
 
@@ -49,7 +50,7 @@ node_modules/.installed: package.json package-lock.json
 # generate rebuilds every committed generated file: templ components, the CSS, the vendored htmx.
 generate: node_modules/.installed
 	$(GO) tool templ generate -log-level error
-	npx --no-install tailwindcss -c tailwind.config.js -i static/src/app.css -o static/css/app.css --minify 2>/dev/null
+	npm run --silent css 2>/dev/null
 	cp node_modules/htmx.org/dist/htmx.min.js static/js/htmx.min.js
 	cp node_modules/htmx-ext-sse/dist/sse.min.js static/js/sse.min.js
 
@@ -61,9 +62,9 @@ run: build
 
 # check-generated fails when the committed generated files differ from what generate produces.
 check-generated: generate
-	@if [ -n "$$(git status --porcelain -- $(GENERATED) 'views/*_templ.go' 'views/**/*_templ.go')" ]; then \
+	@changed=$$(git status --porcelain -- $(GENERATED)); if [ -n "$$changed" ]; then \
 	  echo "Generated files are out of date; run 'make generate' and commit:" >&2; \
-	  git status --porcelain -- $(GENERATED) 'views/*_templ.go' 'views/**/*_templ.go' >&2; exit 1; fi
+	  echo "$$changed" >&2; exit 1; fi
 
 lint:
 	$(GO) vet ./...
