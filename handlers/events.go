@@ -77,6 +77,8 @@ func (s *Server) briefEvents(c *fiber.Ctx) error {
 				if !ok {
 					return
 				}
+				// A section starting and finishing at once needs one read of the brief, not two.
+				drainEvents(events)
 			case <-poll.C:
 				if subscribed && !st.generating {
 					// Nothing to catch up on: a comment keeps proxies from closing the stream.
@@ -95,6 +97,21 @@ func (s *Server) briefEvents(c *fiber.Ctx) error {
 		}
 	})
 	return nil
+}
+
+// drainEvents takes the events already waiting, at most a buffer's worth: the read of the brief
+// that follows answers them all. A closed channel is left for the stream's loop to notice.
+func drainEvents(events <-chan []byte) {
+	for range cap(events) {
+		select {
+		case _, ok := <-events:
+			if !ok {
+				return
+			}
+		default:
+			return
+		}
+	}
 }
 
 // stream is one open event stream.
@@ -142,9 +159,9 @@ func (st *stream) sync(b *agents.Brief) error {
 		return nil
 	}
 	now := time.Now()
+	ctx := views.WithPage(context.Background(), st.page)
 	for _, sec := range changedSections(st.state, cur) {
 		var buf bytes.Buffer
-		ctx := views.WithPage(context.Background(), st.page)
 		if err := views.LiveSectionCard(b, sec, now).Render(ctx, &buf); err != nil {
 			return err
 		}
