@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -224,13 +225,34 @@ func operationID(op apiOperation) string {
 	return sb.String()
 }
 
+// openAPIJSON is the OpenAPI document as served. It depends only on the code, so it is built and
+// encoded on the first request, not on every one.
+type openAPIJSON struct {
+	once sync.Once
+	body []byte
+	err  error
+}
+
+func (d *openAPIJSON) get() ([]byte, error) {
+	d.once.Do(func() {
+		doc, err := openAPIDocument()
+		if err != nil {
+			d.err = err
+			return
+		}
+		d.body, d.err = json.Marshal(doc)
+	})
+	return d.body, d.err
+}
+
 func (s *Server) openAPI(c *fiber.Ctx) error {
-	doc, err := openAPIDocument()
+	body, err := s.openAPIBody.get()
 	if err != nil {
 		return err
 	}
 	c.Set(fiber.HeaderCacheControl, "public, max-age=300")
-	return c.JSON(doc)
+	c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSON)
+	return c.Send(body)
 }
 
 // --- JSON Schema from Go types ---

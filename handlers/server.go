@@ -133,6 +133,8 @@ type Server struct {
 	// metrics counts requests, agent runs and Redis commands; /metrics serves them.
 	metrics      *Metrics
 	metricsToken string
+	// openAPIBody is the API's description, encoded once.
+	openAPIBody openAPIJSON
 }
 
 // New builds the Fiber app with its routes.
