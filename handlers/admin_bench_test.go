@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
-	"net/http/cookiejar"
 	"net/url"
 	"os"
 	"slices"
@@ -152,22 +150,12 @@ func benchServer(b *testing.B, rdb redis.UniversalClient, prefix string, account
 		b.Fatal(err)
 	}
 	store := storage.New(rdb, storage.Options{Prefix: prefix, TTL: 60 * 24 * time.Hour})
-	done := make(chan struct{})
-	app, _ := New(Config{
+	_, base := serve(b, Config{
 		Logger: slog.New(slog.DiscardHandler), Catalogue: i18n.New(), Assets: assets,
 		Health: probe{rdb}, Accounts: accounts, Briefs: store, Drafts: storage.NewDrafts(rdb, prefix),
-		Knowledge: knowledge, Limiter: storage.NewLimiter(rdb, prefix), SessionKeys: testKeys(3), Done: done,
+		Knowledge: knowledge, Limiter: storage.NewLimiter(rdb, prefix), SessionKeys: testKeys(3),
 	})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	go func() { _ = app.Listener(ln) }()
-	b.Cleanup(func() {
-		close(done)
-		_ = app.ShutdownWithTimeout(5 * time.Second)
-	})
-	return "http://" + ln.Addr().String()
+	return base
 }
 
 // benchAdmin signs an admin in through the login form and returns their browser.
@@ -177,10 +165,7 @@ func benchAdmin(b *testing.B, ctx context.Context, base string, accounts *storag
 	if _, err := accounts.CreateUser(ctx, email, "Bench", hashPassword(password), storage.RoleAdmin); err != nil {
 		b.Fatal(err)
 	}
-	jar, _ := cookiejar.New(nil)
-	c := &http.Client{Jar: jar, Timeout: 30 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error {
-		return http.ErrUseLastResponse
-	}}
+	c := browser()
 	home, err := benchGet(c, base+"/")
 	if err != nil {
 		b.Fatal(err)

@@ -83,7 +83,6 @@ func newEnvOn(t *testing.T, rdb redis.UniversalClient, prefix string, opts ...en
 		defer cancel()
 		orch.Stop(ctx)
 	})
-	done := make(chan struct{})
 	cfg := Config{
 		Logger:      slog.New(slog.DiscardHandler),
 		Catalogue:   i18n.New(),
@@ -96,22 +95,30 @@ func newEnvOn(t *testing.T, rdb redis.UniversalClient, prefix string, opts ...en
 		Knowledge:   knowledge,
 		Limiter:     storage.NewLimiter(rdb, prefix),
 		SessionKeys: testKeys(1),
-		Done:        done,
 	}
 	for _, o := range opts {
 		o(&cfg)
 	}
+	server, base := serve(t, cfg)
+	return &testEnv{t: t, base: base, rdb: rdb, prefix: prefix, store: store, accounts: accounts, server: server, orch: orch}
+}
+
+// serve runs the web layer cfg describes on loopback until the test ends, and returns its address.
+func serve(tb testing.TB, cfg Config) (*Server, string) {
+	tb.Helper()
+	done := make(chan struct{})
+	cfg.Done = done
 	app, server := New(cfg)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	go func() { _ = app.Listener(ln) }()
-	t.Cleanup(func() {
+	tb.Cleanup(func() {
 		close(done)
 		_ = app.ShutdownWithTimeout(5 * time.Second)
 	})
-	return &testEnv{t: t, base: "http://" + ln.Addr().String(), rdb: rdb, prefix: prefix, store: store, accounts: accounts, server: server, orch: orch}
+	return server, "http://" + ln.Addr().String()
 }
 
 type probe struct{ rdb redis.UniversalClient }
@@ -129,14 +136,19 @@ type client struct {
 }
 
 func (e *testEnv) client() *client {
+	return &client{t: e.t, env: e, http: browser()}
+}
+
+// browser is an HTTP client that keeps cookies and does not follow redirects.
+func browser() *http.Client {
 	jar, _ := cookiejar.New(nil)
-	return &client{t: e.t, env: e, http: &http.Client{
+	return &http.Client{
 		Jar:     jar,
 		Timeout: 30 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error {
 			return http.ErrUseLastResponse
 		},
-	}}
+	}
 }
 
 type response struct {
