@@ -270,25 +270,17 @@ func (s *Server) ownersOf(ctx context.Context, sums []storage.Summary) (map[stri
 func sectionStatuses(sum storage.Summary) map[agents.Section]agents.Status {
 	out := make(map[agents.Section]agents.Status, len(agents.Sections()))
 	for _, sec := range agents.Sections() {
-		st := agents.Status(sum.Sections[string(sec)].Status)
-		if st == "" {
-			st = agents.StatusQueued
-		}
-		out[sec] = st
+		out[sec] = sectionStatus(sum.Sections, sec)
 	}
 	return out
 }
 
-// sectorNames suggest the knowledge base's sectors, as owners are offered them.
-func (s *Server) sectorNames(c *fiber.Ctx) []string {
-	lang := agents.Language(langOf(c))
-	var out []string
-	for _, sec := range s.knowledge.Sectors {
-		if sec.ID != "generic" {
-			out = append(out, sec.Name.In(lang))
-		}
+// sectionStatus is a section's status as stored; one with none recorded yet is queued.
+func sectionStatus(states map[string]storage.SectionState, sec agents.Section) agents.Status {
+	if st := agents.Status(states[string(sec)].Status); st != "" {
+		return st
 	}
-	return out
+	return agents.StatusQueued
 }
 
 // --- one session ---
@@ -316,11 +308,7 @@ func (s *Server) adminSession(c *fiber.Ctx) error {
 	}
 	for _, sec := range agents.Sections() {
 		st := sess.Sections[string(sec)]
-		status := agents.Status(st.Status)
-		if status == "" {
-			status = agents.StatusQueued
-		}
-		p.Sections = append(p.Sections, views.AdminSectionState{Section: sec, Status: status, Since: st.Since, Error: st.Error})
+		p.Sections = append(p.Sections, views.AdminSectionState{Section: sec, Status: sectionStatus(sess.Sections, sec), Since: st.Since, Error: st.Error})
 	}
 	for _, name := range fileOrder(sess.Files) {
 		f := adminFile(sess.Files[name])
@@ -409,7 +397,7 @@ func (s *Server) adminDelete(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := s.briefs.DeleteSession(ctx, id); err != nil {
+	if err := s.removeBrief(ctx, id); err != nil {
 		return err
 	}
 	if err := s.audit(c, views.AuditDelete, id, sess.BusinessName); err != nil {

@@ -170,20 +170,17 @@ func decodeAPI(c *fiber.Ctx, v any) error {
 
 // inputError is the 422 for an invalid generate request, naming fields by their JSON path.
 func (s *Server) inputError(verrs agents.ValidationError) error {
-	m := s.catalogue.For(i18n.EN)
-	errs := views.FieldErrors{}
-	for _, fe := range verrs {
-		name := fe.Field
-		switch name {
-		case "services", "language", "tone":
-		default:
-			name = "business_brief." + name
-		}
-		if _, seen := errs[name]; !seen {
-			errs[name] = validationMessage(m, fe)
-		}
+	return validationError(fieldErrors(s.catalogue.For(i18n.EN), verrs, apiInputField))
+}
+
+// apiInputField names an input field by its path in a generate request: the business's own fields
+// are under business_brief.
+func apiInputField(field string) string {
+	switch field {
+	case "services", "language", "tone":
+		return field
 	}
-	return validationError(errs)
+	return "business_brief." + field
 }
 
 // statusURL is where a brief's progress is polled.
@@ -439,10 +436,7 @@ func (s *Server) apiListBriefs(c *fiber.Ctx) error {
 		}
 		ready := true
 		for _, sec := range agents.Sections() {
-			st := agents.Status(sum.Sections[string(sec)].Status)
-			if st == "" {
-				st = agents.StatusQueued
-			}
+			st := sectionStatus(sum.Sections, sec)
 			row.Sections[string(sec)] = st
 			if sec != agents.MarketResearch && st != agents.StatusDone {
 				ready = false
@@ -456,11 +450,9 @@ func (s *Server) apiListBriefs(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiDeleteBrief(c *fiber.Ctx) error {
-	id := briefOf(c).ID
-	if err := s.briefs.DeleteSession(c.UserContext(), id); err != nil {
+	if err := s.removeBrief(c.UserContext(), briefOf(c).ID); err != nil {
 		return err
 	}
-	s.sites.forget(id)
 	return c.SendStatus(fiber.StatusNoContent)
 }
 
@@ -491,15 +483,9 @@ func (s *Server) apiCreateWebsite(c *fiber.Ctx) error {
 	if id == "" {
 		return validationError(views.FieldErrors{"brief_id": "required: the id of one of your briefs"})
 	}
-	sess, err := s.briefs.ReadSession(c.UserContext(), id)
-	if isNotFound(err) {
-		return fiber.ErrNotFound
-	}
+	sess, err := s.ownBrief(c.UserContext(), userOf(c), id)
 	if err != nil {
 		return err
-	}
-	if u := userOf(c); sess.OwnerID != u.ID && !u.IsAdmin() {
-		return fiber.ErrNotFound
 	}
 	b, pub, err := s.sites.create(c.UserContext(), &sess)
 	if err != nil {

@@ -65,11 +65,8 @@ func (cr credentials) validate(m *i18n.Messages, signup bool) views.FieldErrors 
 	errs := views.FieldErrors{}
 	v := m.Validation
 	if signup {
-		switch n := utf8.RuneCountInString(strings.TrimSpace(cr.Name)); {
-		case n == 0:
-			errs["name"] = v.Required
-		case n > maxNameLength:
-			errs["name"] = i18n.F(v.TooLong, maxNameLength)
+		if msg := nameError(v, cr.Name); msg != "" {
+			errs["name"] = msg
 		}
 	}
 	switch {
@@ -87,6 +84,17 @@ func (cr credentials) validate(m *i18n.Messages, signup bool) views.FieldErrors 
 		errs["password"] = i18n.F(v.TooShort, views.MinPasswordLength)
 	}
 	return errs
+}
+
+// nameError says what is wrong with a display name, in v's language; "" when nothing is.
+func nameError(v i18n.Validation, name string) string {
+	switch n := utf8.RuneCountInString(strings.TrimSpace(name)); {
+	case n == 0:
+		return v.Required
+	case n > maxNameLength:
+		return i18n.F(v.TooLong, maxNameLength)
+	}
+	return ""
 }
 
 func validEmail(s string) bool {

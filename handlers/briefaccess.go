@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -17,21 +18,26 @@ func briefOf(c *fiber.Ctx) *storage.Session {
 	return b
 }
 
-// loadOwnBrief lets the request through only for the brief's owner or an admin. Anyone else, and
-// any id that does not exist, gets the same 404: a brief's existence is not revealed.
+// loadOwnBrief lets the request through only for the brief's owner or an admin.
 func (s *Server) loadOwnBrief(c *fiber.Ctx) error {
 	// Copied: Fiber reuses the request's memory, and the brief outlives the request in live streams.
-	brief, err := s.briefs.ReadSession(c.UserContext(), strings.Clone(c.Params("id")))
-	if isNotFound(err) {
-		return fiber.ErrNotFound
-	}
+	brief, err := s.ownBrief(c.UserContext(), userOf(c), strings.Clone(c.Params("id")))
 	if err != nil {
 		return err
 	}
-	u := userOf(c)
-	if brief.OwnerID != u.ID && !u.IsAdmin() {
-		return fiber.ErrNotFound
-	}
 	c.Locals(briefKey{}, &brief)
 	return c.Next()
+}
+
+// ownBrief reads brief id for u: theirs, or any brief for an admin. Anyone else, and any id that
+// does not exist, gets the same not-found: a brief's existence is not revealed.
+func (s *Server) ownBrief(ctx context.Context, u *storage.User, id string) (storage.Session, error) {
+	brief, err := s.briefs.ReadSession(ctx, id)
+	if err != nil {
+		return storage.Session{}, err
+	}
+	if brief.OwnerID != u.ID && !u.IsAdmin() {
+		return storage.Session{}, fiber.ErrNotFound
+	}
+	return brief, nil
 }

@@ -79,19 +79,21 @@ func briefFormValues(c *fiber.Ctx) (agents.Input, string) {
 	return in, services
 }
 
-// fieldErrors turns the agents' validation codes into messages in the reader's language, keyed by
-// form field name.
-func fieldErrors(m *i18n.Messages, verrs agents.ValidationError) views.FieldErrors {
+// fieldErrors turns the agents' validation codes into messages in m's language, the first for
+// each field, keyed by what name calls the field: the form and the API name fields differently.
+func fieldErrors(m *i18n.Messages, verrs agents.ValidationError, name func(field string) string) views.FieldErrors {
 	out := views.FieldErrors{}
 	for _, fe := range verrs {
-		name := strings.TrimPrefix(fe.Field, "location.")
-		if _, seen := out[name]; seen {
-			continue
+		n := name(fe.Field)
+		if _, seen := out[n]; !seen {
+			out[n] = validationMessage(m, fe)
 		}
-		out[name] = validationMessage(m, fe)
 	}
 	return out
 }
+
+// formField names an input field as the new-brief form does: "location.city" is "city".
+func formField(field string) string { return strings.TrimPrefix(field, "location.") }
 
 func validationMessage(m *i18n.Messages, fe agents.FieldError) string {
 	v := m.Validation
@@ -111,18 +113,26 @@ func validationMessage(m *i18n.Messages, fe agents.FieldError) string {
 
 func (s *Server) briefForm(c *fiber.Ctx, in agents.Input, services string) views.BriefForm {
 	lang := agents.Language(langOf(c))
-	f := views.BriefForm{Input: in, ServicesText: services}
-	for _, sec := range s.knowledge.Sectors {
-		if sec.ID != "generic" {
-			f.Sectors = append(f.Sectors, sec.Name.In(lang))
-		}
-	}
+	f := views.BriefForm{Input: in, ServicesText: services, Sectors: s.sectorNames(c)}
 	for _, co := range s.knowledge.Countries {
 		if co.Code != "XX" {
 			f.Countries = append(f.Countries, co.Name.In(lang))
 		}
 	}
 	return f
+}
+
+// sectorNames are the knowledge base's sectors in the reader's language, as the new-brief form
+// suggests them and the admin's filter offers them.
+func (s *Server) sectorNames(c *fiber.Ctx) []string {
+	lang := agents.Language(langOf(c))
+	var out []string
+	for _, sec := range s.knowledge.Sectors {
+		if sec.ID != "generic" {
+			out = append(out, sec.Name.In(lang))
+		}
+	}
+	return out
 }
 
 // draft is what the form autosaves.
@@ -163,7 +173,7 @@ func (s *Server) saveDraft(c *fiber.Ctx) error {
 		return err
 	}
 	in.Normalize()
-	all := fieldErrors(s.msg(c), in.Validate())
+	all := fieldErrors(s.msg(c), in.Validate(), formField)
 	touched := c.Get("HX-Trigger-Name")
 	shown := views.FieldErrors{}
 	for name, msg := range all {
@@ -181,7 +191,7 @@ func (s *Server) createBrief(c *fiber.Ctx) error {
 	in.Normalize()
 	if verrs := in.Validate(); len(verrs) > 0 {
 		f := s.briefForm(c, in, services)
-		f.Errors = fieldErrors(m, verrs)
+		f.Errors = fieldErrors(m, verrs, formField)
 		f.FormError = m.Errors.Validation
 		return s.render(c, fiber.StatusUnprocessableEntity, views.NewBriefPage(f))
 	}
@@ -370,10 +380,19 @@ func (s *Server) deleteBrief(c *fiber.Ctx) error {
 	if c.FormValue("confirm") != "yes" {
 		return errorf(fiber.StatusUnprocessableEntity, codeValidation, "confirm: send confirm=yes to delete")
 	}
-	if err := s.briefs.DeleteSession(c.UserContext(), briefOf(c).ID); err != nil {
+	if err := s.removeBrief(c.UserContext(), briefOf(c).ID); err != nil {
 		return err
 	}
 	return redirect(c, "/briefs?deleted=1")
+}
+
+// removeBrief deletes a brief and the websites kept for it, whichever page or API asked.
+func (s *Server) removeBrief(ctx context.Context, id string) error {
+	if err := s.briefs.DeleteSession(ctx, id); err != nil {
+		return err
+	}
+	s.sites.forget(id)
+	return nil
 }
 
 // stateToken fingerprints every section's status and version: the live stream compares it with

@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -111,11 +110,8 @@ func (s *Server) saveSettings(c *fiber.Ctx) error {
 	m := s.msg(c)
 	name := strings.TrimSpace(c.FormValue("name"))
 	form := views.SettingsForm{Name: name, Email: u.Email, Language: langOf(c), Errors: views.FieldErrors{}}
-	switch n := utf8.RuneCountInString(name); {
-	case n == 0:
-		form.Errors["name"] = m.Validation.Required
-	case n > maxNameLength:
-		form.Errors["name"] = i18n.F(m.Validation.TooLong, maxNameLength)
+	if msg := nameError(m.Validation, name); msg != "" {
+		form.Errors["name"] = msg
 	}
 	lang, ok := parseLangChoice(c.FormValue("language"))
 	if ok {

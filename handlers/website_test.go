@@ -212,3 +212,48 @@ func TestSiteCacheKeepsTheLatest(t *testing.T) {
 func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
 }
+
+// TestDeletedBriefLeavesNoSiteCached: whichever way a brief is deleted, the sites built for it
+// leave the cache with it.
+func TestDeletedBriefLeavesNoSiteCached(t *testing.T) {
+	env := newEnv(t)
+	owner := env.newUser("Tidy")
+	admin := env.newAdmin("Sweeper")
+	cachedFor := func(id string) int {
+		st := env.server.sites
+		st.mu.Lock()
+		defer st.mu.Unlock()
+		n := 0
+		for key := range st.byKey {
+			if strings.HasPrefix(key, id+".") {
+				n++
+			}
+		}
+		return n
+	}
+	for _, tc := range []struct {
+		name   string
+		delete func(id string) response
+	}{
+		{"brief page", func(id string) response {
+			return owner.postForm("/briefs/"+id+"/delete", url.Values{"confirm": {"yes"}})
+		}},
+		{"admin console", func(id string) response {
+			return admin.postForm("/admin/sessions/"+id+"/delete", url.Values{"confirm": {"yes"}})
+		}},
+	} {
+		id := owner.createBrief(env, briefForm())
+		if r := owner.postForm("/briefs/"+id+"/website", url.Values{}); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%s: create website: %d", tc.name, r.StatusCode)
+		}
+		if n := cachedFor(id); n != 1 {
+			t.Fatalf("%s: %d sites cached after creating one", tc.name, n)
+		}
+		if r := tc.delete(id); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%s: delete: %d", tc.name, r.StatusCode)
+		}
+		if n := cachedFor(id); n != 0 {
+			t.Errorf("%s: %d sites of the deleted brief still cached", tc.name, n)
+		}
+	}
+}
