@@ -137,9 +137,6 @@ type section struct {
 // Anchor is the section's element id.
 func (s section) Anchor() string { return strings.ReplaceAll(s.ID, "_", "-") }
 
-// TitleID is the id of the section's heading, which labels the section.
-func (s section) TitleID() string { return s.Anchor() + "-title" }
-
 type langLink struct {
 	Lang  string
 	Href  string
