@@ -337,7 +337,9 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Write
 	if err != nil {
 		return err
 	}
-	primary, fallback, err := providers(cfg, knowledge)
+	// One builtin writer for the agents and the websites' second languages: its fonts are parsed once.
+	builtin := agents.NewBuiltin(knowledge)
+	primary, fallback, err := providers(cfg, knowledge, builtin)
 	if err != nil {
 		return err
 	}
@@ -368,6 +370,7 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Write
 		Generator:          orch,
 		Drafts:             storage.NewDrafts(rdb, cfg.KeyPrefix),
 		Knowledge:          knowledge,
+		SiteWriter:         builtin,
 		Limiter:            storage.NewLimiter(rdb, cfg.KeyPrefix),
 		Done:               done,
 		GenerateRatePerMin: cfg.GenerateRatePerMin,
@@ -413,8 +416,7 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Write
 
 // providers returns who writes sections: the builtin agents, or a language model with the builtin
 // agents standing in when it fails.
-func providers(cfg config, k *agents.Knowledge) (primary, fallback agents.Provider, err error) {
-	builtin := agents.NewBuiltin(k)
+func providers(cfg config, k *agents.Knowledge, builtin *agents.Builtin) (primary, fallback agents.Provider, err error) {
 	if cfg.LLMBaseURL == "" {
 		return builtin, nil, nil
 	}
@@ -441,6 +443,9 @@ func instanceID() string {
 	return fmt.Sprintf("%s-%d-%s", host, os.Getpid(), hex.EncodeToString(b))
 }
 
+// managedRedisDir is where the managed redis-server keeps its data and socket.
+func managedRedisDir(dataDir string) string { return filepath.Join(dataDir, "redis") }
+
 // admin grants or revokes the admin role: `genesis admin grant EMAIL`, `genesis admin revoke EMAIL`.
 // It works beside a running Genesis: the managed Redis is then reached on its socket.
 func admin(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Writer, args []string) error {
@@ -449,7 +454,7 @@ func admin(ctx context.Context, cfg config, logger *slog.Logger, stdout io.Write
 	}
 	rdb, _, managed, err := openRedis(ctx, cfg, logger)
 	if errors.Is(err, redisserver.ErrInUse) {
-		rdb, _, err = storage.Connect("unix://" + filepath.Join(cfg.DataDir, "redis", "redis.sock"))
+		rdb, _, err = storage.Connect("unix://" + redisserver.SocketPath(managedRedisDir(cfg.DataDir)))
 	}
 	if err != nil {
 		return err
@@ -492,7 +497,7 @@ func openRedis(ctx context.Context, cfg config, logger *slog.Logger) (redis.Univ
 		defer cancel()
 		var err error
 		managed, err = redisserver.Start(startCtx, redisserver.Config{
-			Dir:    filepath.Join(cfg.DataDir, "redis"),
+			Dir:    managedRedisDir(cfg.DataDir),
 			Logger: logger.With("component", "redis-server"),
 		})
 		if err != nil {

@@ -21,6 +21,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"genesis/storage"
+	"genesis/storage/redisserver"
 	"genesis/storage/redistest"
 )
 
@@ -220,7 +221,7 @@ func get(t *testing.T, url string, header ...string) (*http.Response, string) {
 // test ends.
 func redisClient(t *testing.T, dataDir string) redis.UniversalClient {
 	t.Helper()
-	rdb, _, err := storage.Connect("unix://" + filepath.Join(dataDir, "redis", "redis.sock"))
+	rdb, _, err := storage.Connect("unix://" + redisserver.SocketPath(managedRedisDir(dataDir)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -349,7 +350,7 @@ func TestShutdownStopsManagedRedisAndKeepsData(t *testing.T) {
 	if !processGone(pid, 5*time.Second) {
 		t.Fatalf("managed redis-server %d still running after shutdown", pid)
 	}
-	entries, err := os.ReadDir(filepath.Join(dataDir, "redis", "appendonlydir"))
+	entries, err := os.ReadDir(filepath.Join(managedRedisDir(dataDir), "appendonlydir"))
 	if err != nil || len(entries) == 0 {
 		t.Fatalf("no AOF files after shutdown: %v", err)
 	}

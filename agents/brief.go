@@ -79,6 +79,9 @@ const (
 	StatusFailed  Status = "failed"
 )
 
+// InProgress says the section is waiting for or undergoing a generation.
+func (s Status) InProgress() bool { return s == StatusQueued || s == StatusRunning }
+
 // SectionState describes the latest generation of one section.
 type SectionState struct {
 	Status         Status    `json:"status"`

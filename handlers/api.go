@@ -373,7 +373,7 @@ func (s *Server) apiRegenerate(c *fiber.Ctx) error {
 		return err
 	}
 	for _, sec := range sections {
-		if st := b.Section(sec).State.Status; st == agents.StatusQueued || st == agents.StatusRunning {
+		if b.Section(sec).State.Status.InProgress() {
 			return errorf(fiber.StatusConflict, codeConflict, string(sec)+" is still being written; regenerate it once it is done")
 		}
 	}

@@ -151,7 +151,7 @@ func (st *stream) sync(b *agents.Brief) error {
 	cur := stateToken(b)
 	st.generating = false
 	for _, sec := range agents.Sections() {
-		if v := b.Section(sec); v.State.Status == agents.StatusQueued || v.State.Status == agents.StatusRunning {
+		if v := b.Section(sec); v.State.Status.InProgress() {
 			st.generating = true
 		}
 	}

@@ -76,7 +76,8 @@ func newEnvOn(t *testing.T, rdb redis.UniversalClient, prefix string, opts ...en
 	if err != nil {
 		t.Fatal(err)
 	}
-	orch := agents.New(agents.Config{Store: store, Primary: agents.NewBuiltin(knowledge), Holder: "test-" + prefix})
+	builtin := agents.NewBuiltin(knowledge)
+	orch := agents.New(agents.Config{Store: store, Primary: builtin, Holder: "test-" + prefix})
 	orch.Start()
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -93,6 +94,7 @@ func newEnvOn(t *testing.T, rdb redis.UniversalClient, prefix string, opts ...en
 		Generator:   orch,
 		Drafts:      storage.NewDrafts(rdb, prefix),
 		Knowledge:   knowledge,
+		SiteWriter:  builtin,
 		Limiter:     storage.NewLimiter(rdb, prefix),
 		SessionKeys: testKeys(1),
 	}

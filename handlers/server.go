@@ -83,7 +83,10 @@ type Config struct {
 	Generator Generator
 	Drafts    Drafts
 	Knowledge *agents.Knowledge
-	Limiter   Limiter
+	// SiteWriter writes a website's version in its second language (the builtin agents); nil
+	// leaves sites in one language.
+	SiteWriter agents.Provider
+	Limiter    Limiter
 	// GenerateRatePerMin bounds generations and regenerations per user per minute.
 	GenerateRatePerMin int
 	// Done closes when the server is shutting down: long-lived streams end.
@@ -185,7 +188,7 @@ func New(cfg Config) (*fiber.App, *Server) {
 		trustedProxies: cfg.TrustedProxies,
 		tokenTTL:       cfg.TokenTTL,
 		dummyHash:      hashPassword("genesis: no such account"),
-		sites:          newSites(cfg.Website, cfg.Briefs, cfg.Knowledge, cfg.Logger, cfg.Done),
+		sites:          newSites(cfg.Website, cfg.Briefs, cfg.SiteWriter, cfg.Logger, cfg.Done),
 		metrics:        cfg.Metrics,
 		metricsToken:   cfg.MetricsToken,
 	}

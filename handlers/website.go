@@ -64,8 +64,8 @@ type sites struct {
 	publicURL string
 	logger    *slog.Logger
 	publisher *publisher // nil unless PublishURL is set
-	// writer writes a site's version in its second language (website_lang.go); without the
-	// knowledge data it is nil and sites have one language.
+	// writer writes a site's version in its second language (website_lang.go); without it
+	// sites have one language.
 	writer agents.Provider
 
 	builds singleflight.Group
@@ -79,7 +79,7 @@ type cachedSite struct {
 	bundle site.Bundle
 }
 
-func newSites(cfg WebsiteConfig, store publicationStore, knowledge *agents.Knowledge, logger *slog.Logger, done <-chan struct{}) *sites {
+func newSites(cfg WebsiteConfig, store publicationStore, writer agents.Provider, logger *slog.Logger, done <-chan struct{}) *sites {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
@@ -88,9 +88,7 @@ func newSites(cfg WebsiteConfig, store publicationStore, knowledge *agents.Knowl
 		logger:    logger,
 		order:     list.New(),
 		byKey:     map[string]*list.Element{},
-	}
-	if knowledge != nil {
-		st.writer = agents.NewBuiltin(knowledge)
+		writer:    writer,
 	}
 	if cfg.PublishURL != "" {
 		st.publisher = newPublisher(cfg, store, logger.With("component", "publisher"), done)
@@ -342,7 +340,7 @@ func (s *Server) websitePanel(c *fiber.Ctx) error {
 		AddLanguage:  siteAddLanguage(sess.Fields, b.Input.Language) != "",
 	}
 	for _, sec := range []agents.Section{agents.ContentGeneration, agents.LogoCreation, agents.SEOOptimization, agents.TemplateSelection} {
-		if st := b.Section(sec).State.Status; st == agents.StatusQueued || st == agents.StatusRunning {
+		if b.Section(sec).State.Status.InProgress() {
 			p.Refresh = true
 		}
 	}

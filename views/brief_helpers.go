@@ -51,10 +51,6 @@ func statusClass(s agents.Status) string {
 	return "border-slate-300 bg-slate-50 text-slate-700"
 }
 
-func generating(s agents.Status) bool {
-	return s == agents.StatusQueued || s == agents.StatusRunning
-}
-
 // placeLine joins the parts of "Bakery · Lagos, Nigeria" that are known.
 func placeLine(sector, city, country string) string {
 	place := strings.Trim(strings.Join([]string{city, country}, ", "), ", ")

@@ -673,7 +673,7 @@ func sectionCard(b *agents.Brief, s agents.Section, now time.Time, outOfBand boo
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			var templ_7745c5c3_Var36 = []any{"card min-w-0 break-inside-avoid", templ.KV("opacity-90", generating(v.State.Status))}
+			var templ_7745c5c3_Var36 = []any{"card min-w-0 break-inside-avoid", templ.KV("opacity-90", v.State.Status.InProgress())}
 			templ_7745c5c3_Err = templ.RenderCSSItems(ctx, templ_7745c5c3_ElementWriter, templ_7745c5c3_Var36...)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -704,7 +704,7 @@ func sectionCard(b *agents.Brief, s agents.Section, now time.Time, outOfBand boo
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if generating(v.State.Status) {
+			if v.State.Status.InProgress() {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 47, " aria-busy")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -763,7 +763,7 @@ func sectionCard(b *agents.Brief, s agents.Section, now time.Time, outOfBand boo
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			if generating(v.State.Status) {
+			if v.State.Status.InProgress() {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 54, " hx-get=\"")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -937,7 +937,7 @@ func sectionCard(b *agents.Brief, s agents.Section, now time.Time, outOfBand boo
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		if generating(v.State.Status) {
+		if v.State.Status.InProgress() {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 69, "<p class=\"mt-2 flex items-center gap-2 text-sm text-amber-900\" data-testid=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -1393,7 +1393,7 @@ func sectionCard(b *agents.Brief, s agents.Section, now time.Time, outOfBand boo
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		if generating(v.State.Status) {
+		if v.State.Status.InProgress() {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 111, " disabled")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -1455,7 +1455,7 @@ func sectionCard(b *agents.Brief, s agents.Section, now time.Time, outOfBand boo
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		if generating(v.State.Status) {
+		if v.State.Status.InProgress() {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 117, " disabled")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

@@ -77,7 +77,7 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	if err := os.Chmod(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("restrict redis data dir %s: %w", dir, err)
 	}
-	socket := filepath.Join(dir, "redis.sock")
+	socket := SocketPath(dir)
 	if len(socket) > maxSocketPath {
 		return nil, fmt.Errorf("redis socket path %s is longer than %d bytes: choose a shorter DATA_DIR", socket, maxSocketPath)
 	}
@@ -337,3 +337,7 @@ func (t *tail) String() string {
 	defer t.mu.Unlock()
 	return strings.Join(t.lines, " | ")
 }
+
+// SocketPath is the unix socket of the server that runs on dir: clients beside a running
+// Genesis (its admin command, tests) reach it there.
+func SocketPath(dir string) string { return filepath.Join(dir, "redis.sock") }
