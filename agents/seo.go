@@ -28,7 +28,9 @@ func (b *Builtin) seoOptimization(req Request) (SEOOptimizationResult, error) {
 	p := newSEOPlanner(b.k, req)
 	ranked := p.rankedKeywords()
 	primary, secondary := p.split(ranked)
-	structured, err := p.structuredData()
+	// One description for the meta tag and the JSON-LD: each call draws its own sentence order.
+	description := p.metaDescription()
+	structured, err := p.structuredData(description)
 	if err != nil {
 		return SEOOptimizationResult{}, err
 	}
@@ -36,7 +38,7 @@ func (b *Builtin) seoOptimization(req Request) (SEOOptimizationResult, error) {
 		PrimaryKeywords:   primary,
 		SecondaryKeywords: secondary,
 		MetaTitle:         p.metaTitle(),
-		MetaDescription:   p.metaDescription(),
+		MetaDescription:   description,
 		HeadingStructure:  p.headings(),
 		LocalSEO:          p.localSEO(ranked),
 		StructuredData:    structured,
@@ -451,7 +453,7 @@ type jsonLDService struct {
 
 // structuredData is compact JSON-LD. encoding/json escapes <, > and & so the document is safe inside
 // a <script type="application/ld+json"> element.
-func (p *seoPlanner) structuredData() (string, error) {
+func (p *seoPlanner) structuredData(description string) (string, error) {
 	schemaType := p.sector.SchemaType
 	if schemaType == "" {
 		schemaType = "LocalBusiness"
@@ -464,7 +466,7 @@ func (p *seoPlanner) structuredData() (string, error) {
 		Context:       "https://schema.org",
 		Type:          schemaType,
 		Name:          name,
-		Description:   p.metaDescription(),
+		Description:   description,
 		Slogan:        truncateAtWord(oneLine(p.in.ValueProposition), 160),
 		KnowsLanguage: string(p.lang),
 	}

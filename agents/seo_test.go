@@ -248,6 +248,10 @@ func TestSEOStructuredData(t *testing.T) {
 		if diff := cmp.Diff(tt.want, d); diff != "" {
 			t.Errorf("%s: structured data (-want +got):\n%s", tt.name, diff)
 		}
+		var described struct{ Description string }
+		if err := json.Unmarshal([]byte(got.StructuredData), &described); err != nil || described.Description != got.MetaDescription {
+			t.Errorf("%s: structured data describes %q, the meta tag %q", tt.name, described.Description, got.MetaDescription)
+		}
 	}
 }
 
