@@ -311,16 +311,17 @@ func paletteHueDistance(a, b float64) float64 {
 // logoPaletteColor describes c with its contrast against white and black. Ratios are truncated (not
 // rounded) to two decimals so a shown 4.50 always means AA: WCAG thresholds are not rounded.
 func logoPaletteColor(role string, c RGB, lang Language) PaletteColor {
+	p := PaletteColor{Hex: c.Hex(), Role: role, Name: paletteColorName(c, lang)}
+	p.rateContrast(c)
+	return p
+}
+
+// rateContrast sets p's contrasts against white and black, whoever chose the colour c: the
+// figures truncated, the ratings from the exact ratios.
+func (p *PaletteColor) rateContrast(c RGB) {
 	onWhite, onBlack := Contrast(c, White), Contrast(c, Black)
-	return PaletteColor{
-		Hex:             c.Hex(),
-		Role:            role,
-		Name:            paletteColorName(c, lang),
-		ContrastOnWhite: paletteTruncContrast(onWhite),
-		ContrastOnBlack: paletteTruncContrast(onBlack),
-		WCAGOnWhite:     WCAGRating(onWhite),
-		WCAGOnBlack:     WCAGRating(onBlack),
-	}
+	p.ContrastOnWhite, p.ContrastOnBlack = paletteTruncContrast(onWhite), paletteTruncContrast(onBlack)
+	p.WCAGOnWhite, p.WCAGOnBlack = WCAGRating(onWhite), WCAGRating(onBlack)
 }
 
 func paletteTruncContrast(v float64) float64 { return math.Floor(v*100+1e-9) / 100 }

@@ -913,9 +913,7 @@ func (o *OpenAI) complete(req Request, result any) {
 			if err != nil {
 				continue // checked before; cannot happen
 			}
-			p.ContrastOnWhite = math.Round(Contrast(c, White)*100) / 100
-			p.ContrastOnBlack = math.Round(Contrast(c, Black)*100) / 100
-			p.WCAGOnWhite, p.WCAGOnBlack = WCAGRating(p.ContrastOnWhite), WCAGRating(p.ContrastOnBlack)
+			p.rateContrast(c)
 		}
 	case *SEOOptimizationResult:
 		r.StructuredData, _ = canonicalJSONLD(r.StructuredData)

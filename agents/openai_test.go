@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -232,6 +233,14 @@ func TestOpenAIValidAnswers(t *testing.T) {
 	logo.ColorPalette[1].ContrastOnBlack, logo.ColorPalette[1].WCAGOnBlack = 21, "AAA"
 	logo.ColorPalette[2].ContrastOnWhite, logo.ColorPalette[2].WCAGOnWhite = 4.54, "AA"
 	logo.ColorPalette[2].ContrastOnBlack, logo.ColorPalette[2].WCAGOnBlack = 4.62, "AA"
+	// #0078d7 is 4.4989:1 on white: shown as 4.49 and rated below AA, never rounded up into AA.
+	nearAA := logoAnswer()
+	nearAA.ColorPalette[2].Hex = "#0078d7"
+	nearAAWant := logoAnswer()
+	nearAAWant.ColorPalette = slices.Clone(logo.ColorPalette)
+	nearAAWant.ColorPalette[2].Hex = "#0078d7"
+	nearAAWant.ColorPalette[2].ContrastOnWhite, nearAAWant.ColorPalette[2].WCAGOnWhite = 4.49, "AA Large"
+	nearAAWant.ColorPalette[2].ContrastOnBlack, nearAAWant.ColorPalette[2].WCAGOnBlack = 4.66, "AA"
 	seo := seoAnswer()
 	// Re-encoded compactly, with < > & escaped so it stays inert inside a script element.
 	seo.StructuredData = `{"@context":"https://schema.org","@type":"Bakery","address":{"@type":"PostalAddress",` +
@@ -256,6 +265,7 @@ func TestOpenAIValidAnswers(t *testing.T) {
 		{"market research", MarketResearch, answer(marketAnswer()), market},
 		{"content", ContentGeneration, answer(contentAnswer()), content},
 		{"logo", LogoCreation, answer(logoAnswer()), logo},
+		{"logo colour just under AA", LogoCreation, answer(nearAA), nearAAWant},
 		{"seo", SEOOptimization, answer(seoAnswer()), seo},
 		{"seo with structured data as an object", SEOOptimization, answer(seoObject), seo},
 		{"template", TemplateSelection, answer(templateAnswer()), tmpl},
