@@ -310,13 +310,17 @@ func (s *Server) adminSession(c *fiber.Ctx) error {
 		st := sess.Sections[string(sec)]
 		p.Sections = append(p.Sections, views.AdminSectionState{Section: sec, Status: sectionStatus(sess.Sections, sec), Since: st.Since, Error: st.Error})
 	}
+	versions := make(map[string]int64, len(sess.Files))
+	for name, f := range sess.Files {
+		versions[name] = f.Version
+	}
+	histories, err := s.briefs.FileHistories(ctx, id, versions)
+	if err != nil {
+		return err
+	}
 	for _, name := range fileOrder(sess.Files) {
 		f := adminFile(sess.Files[name])
-		history, err := s.briefs.FileHistory(ctx, id, name)
-		if err != nil && !isNotFound(err) {
-			return err
-		}
-		for _, h := range history {
+		for _, h := range histories[name] {
 			f.History = append(f.History, adminFile(h))
 		}
 		p.Files = append(p.Files, f)

@@ -262,29 +262,55 @@ func (s *Store) FileHistory(ctx context.Context, id, name string) ([]File, error
 		return nil, fmt.Errorf("history of %s of brief %s: %w", name, id, ErrNotFound)
 	}
 	v, _ := strconv.ParseInt(fmt.Sprint(cur[1]), 10, 64)
-	var keys []string
-	for k := v - 1; k >= max(1, v-HistoryLength); k-- {
-		keys = append(keys, s.histKey(id, name, k))
+	hist, err := s.histories(ctx, id, map[string]int64{name: v})
+	return hist[name], err
+}
+
+// FileHistories returns the previous versions of several files of a brief, newest first, in one
+// round trip, from their current versions (as ReadSession gave them).
+func (s *Store) FileHistories(ctx context.Context, id string, versions map[string]int64) (map[string][]File, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	if !validID(id) {
+		return nil, fmt.Errorf("history of brief %q: %w", id, ErrNotFound)
 	}
+	for name := range versions {
+		if err := checkName("file", name); err != nil {
+			return nil, fmt.Errorf("history of %s of brief %s: %w", name, id, err)
+		}
+	}
+	return s.histories(ctx, id, versions)
+}
+
+// histories reads the previous versions of files at the given current versions with one MGET:
+// they share the brief's hash slot.
+func (s *Store) histories(ctx context.Context, id string, versions map[string]int64) (map[string][]File, error) {
+	var keys, names []string
+	for name, v := range versions {
+		for k := v - 1; k >= max(1, v-HistoryLength); k-- {
+			keys = append(keys, s.histKey(id, name, k))
+			names = append(names, name)
+		}
+	}
+	out := make(map[string][]File, len(versions))
 	if len(keys) == 0 {
-		return nil, nil
+		return out, nil
 	}
 	hist, err := s.rdb.MGet(ctx, keys...).Result()
 	if err != nil {
-		return nil, fmt.Errorf("history of %s of brief %s: %w", name, id, classify(err))
+		return nil, fmt.Errorf("history of brief %s: %w", id, classify(err))
 	}
-	out := make([]File, 0, len(hist))
-	for _, v := range hist {
+	for i, v := range hist {
 		raw, ok := v.(string)
 		if !ok {
 			// Dropped by a write since the version was read.
 			continue
 		}
-		f, err := s.file(id, name, []byte(raw))
+		f, err := s.file(id, names[i], []byte(raw))
 		if err != nil {
-			return nil, fmt.Errorf("history of %s of brief %s: %w", name, id, err)
+			return nil, fmt.Errorf("history of %s of brief %s: %w", names[i], id, err)
 		}
-		out = append(out, f)
+		out[names[i]] = append(out[names[i]], f)
 	}
 	return out, nil
 }

@@ -161,6 +161,14 @@ func testFileVersionsAndHistory(t *testing.T, rdb redis.UniversalClient) {
 		sess.StoredBytes != int64(sess.Files["input"].StoredSize)+int64(sess.Files[name].StoredSize) {
 		t.Errorf("totals: versions %d (want 15), history bytes %d (want %d), stored %d", sess.Versions, sess.HistoryBytes, histBytes, sess.StoredBytes)
 	}
+	// Every file's history at once, from the versions ReadSession gave: the same as one by one.
+	all, err := s.FileHistories(ctx, b.ID, map[string]int64{name: sess.Files[name].Version, "input": sess.Files["input"].Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string][]File{name: hist}, all); diff != "" {
+		t.Errorf("FileHistories (-want +got):\n%s", diff)
+	}
 	if h, err := s.FileHistory(ctx, b.ID, "seo_optimization"); err != nil || len(h) != 0 {
 		t.Errorf("history of a never-written file = %v, %v; want empty", h, err)
 	}
