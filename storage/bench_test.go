@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -47,35 +48,35 @@ func (l *latencies) report(b *testing.B, elapsed time.Duration) {
 	b.ReportMetric(float64(len(l.all))/elapsed.Seconds(), "ops/s")
 }
 
-// serverCost reports the Redis CPU time per operation (INFO commandstats, all commands) while
-// run runs ops operations: what the server spends, whatever the client spends.
+// serverCost reports the CPU time the Redis process spent per operation (INFO cpu: user and
+// system, main and background threads) while run ran ops operations: what the server spends,
+// whatever the client spends. It counts reading, parsing, replies and the append-only file, which
+// per-command statistics leave out.
 func serverCost(b *testing.B, rdb redis.UniversalClient, run func() int) {
 	ctx := context.Background()
-	if err := rdb.ConfigResetStat(ctx).Err(); err != nil {
-		b.Fatal(err)
-	}
+	before := redisCPU(b, ctx, rdb)
 	ops := run()
-	raw, err := rdb.Info(ctx, "commandstats").Result()
+	if ops > 0 {
+		b.ReportMetric((redisCPU(b, ctx, rdb)-before)*1e6/float64(ops), "redis-cpu-µs/op")
+	}
+}
+
+// redisCPU is the CPU time in seconds the Redis server used so far.
+func redisCPU(b *testing.B, ctx context.Context, rdb redis.UniversalClient) float64 {
+	raw, err := rdb.Info(ctx, "cpu").Result()
 	if err != nil {
 		b.Fatal(err)
 	}
-	var usec float64
-	for _, line := range strings.Split(raw, "\n") {
-		_, stats, ok := strings.Cut(line, ":")
-		if !ok || !strings.HasPrefix(line, "cmdstat_") || strings.HasPrefix(line, "cmdstat_config") {
-			continue
-		}
-		for _, kv := range strings.Split(stats, ",") {
-			if v, ok := strings.CutPrefix(kv, "usec="); ok {
-				var n float64
-				fmt.Sscan(v, &n)
-				usec += n
-			}
+	var total float64
+	for _, line := range strings.Split(raw, "\r\n") {
+		k, v, _ := strings.Cut(line, ":")
+		if k == "used_cpu_sys" || k == "used_cpu_user" {
+			var n float64
+			fmt.Sscan(v, &n)
+			total += n
 		}
 	}
-	if ops > 0 {
-		b.ReportMetric(usec/float64(ops), "redis-µs/op")
-	}
+	return total
 }
 
 // timed runs one call per iteration on parallelism×GOMAXPROCS goroutines and reports latencies
@@ -159,6 +160,11 @@ func twentyKB(tb testing.TB) []byte {
 
 const benchParallelism = 8 // 8 × GOMAXPROCS goroutines
 
+// writeSweep are the numbers of concurrent callers at which the managed server's writes are also
+// measured: with fsync always, few callers leave Redis waiting on the disk and many leave the
+// client compressing.
+var writeSweep = []int{4, 64}
+
 // BenchmarkFileIO reads and writes a 20 KB brief file through the Store and, as the baseline, GETs
 // and SETs the same 20 KB with go-redis on the same server at the same concurrency. "managed" is
 // the embedded default (AOF, fsync always); "memory" has no persistence, so Redis CPU and the
@@ -182,7 +188,7 @@ func BenchmarkFileIO(b *testing.B) {
 			// decoded-file cache has seen the file.
 			uncached := New(rdb, Options{Prefix: "bench", ReadCacheBytes: -1})
 			data := c.data(b)
-			goroutines := benchParallelism * 2 * 2 // generous: RunParallel uses parallelism × GOMAXPROCS
+			goroutines := max(benchParallelism*runtime.GOMAXPROCS(0), slices.Max(writeSweep))
 			var briefs []string
 			for range goroutines {
 				sum, err := s.WriteSession(ctx, NewSession{OwnerID: "bench", Files: map[string][]byte{"content_generation": data}})
@@ -243,6 +249,19 @@ func BenchmarkFileIO(b *testing.B) {
 						return b.N
 					})
 				})
+			}
+			if c.args != nil {
+				return
+			}
+			for _, callers := range writeSweep {
+				for _, name := range []string{"raw-set", "store-write"} {
+					b.Run(fmt.Sprintf("%s-%dcallers", name, callers), func(b *testing.B) {
+						serverCost(b, rdb, func() int {
+							timed(b, max(1, callers/runtime.GOMAXPROCS(0)), ops[name])
+							return b.N
+						})
+					})
+				}
 			}
 		})
 	}
