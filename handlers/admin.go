@@ -310,15 +310,12 @@ func (s *Server) adminSession(c *fiber.Ctx) error {
 		st := sess.Sections[string(sec)]
 		p.Sections = append(p.Sections, views.AdminSectionState{Section: sec, Status: sectionStatus(sess.Sections, sec), Since: st.Since, Error: st.Error})
 	}
-	versions := make(map[string]int64, len(sess.Files))
-	for name, f := range sess.Files {
-		versions[name] = f.Version
-	}
-	histories, err := s.briefs.FileHistories(ctx, id, versions)
+	names := fileOrder(sess.Files)
+	histories, err := s.fileHistories(ctx, &sess, names...)
 	if err != nil {
 		return err
 	}
-	for _, name := range fileOrder(sess.Files) {
+	for _, name := range names {
 		f := adminFile(sess.Files[name])
 		for _, h := range histories[name] {
 			f.History = append(f.History, adminFile(h))

@@ -18,6 +18,16 @@ func briefOf(c *fiber.Ctx) *storage.Session {
 	return b
 }
 
+// fileHistories reads the previous versions of the named files of a brief already read whole, from
+// the versions it was read at: one round trip, and no second look at the brief's summary.
+func (s *Server) fileHistories(ctx context.Context, sess *storage.Session, names ...string) (map[string][]storage.File, error) {
+	versions := make(map[string]int64, len(names))
+	for _, name := range names {
+		versions[name] = sess.Files[name].Version
+	}
+	return s.briefs.FileHistories(ctx, sess.ID, versions)
+}
+
 // loadOwnBrief lets the request through only for the brief's owner or an admin.
 func (s *Server) loadOwnBrief(c *fiber.Ctx) error {
 	// Copied: Fiber reuses the request's memory, and the brief outlives the request in live streams.

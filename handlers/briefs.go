@@ -310,10 +310,11 @@ func (s *Server) sectionHistory(c *fiber.Ctx) error {
 		return err
 	}
 	id := briefOf(c).ID
-	files, err := s.briefs.FileHistory(c.UserContext(), id, string(sec))
+	hist, err := s.fileHistories(c.UserContext(), briefOf(c), string(sec))
 	if err != nil {
 		return err
 	}
+	files := hist[string(sec)]
 	versions := make([]views.HistoryVersion, 0, len(files))
 	for _, f := range files {
 		file, _, err := agents.DecodeSection(sec, f.Data)
@@ -342,10 +343,11 @@ func (s *Server) restoreSection(c *fiber.Ctx) error {
 		return errorf(fiber.StatusBadRequest, codeBadRequest, "version: want a positive whole number")
 	}
 	id := briefOf(c).ID
-	files, err := s.briefs.FileHistory(c.UserContext(), id, string(sec))
+	hist, err := s.fileHistories(c.UserContext(), briefOf(c), string(sec))
 	if err != nil {
 		return err
 	}
+	files := hist[string(sec)]
 	for _, f := range files {
 		if f.Version == version {
 			if _, err := s.generator.Restore(c.UserContext(), id, sec, f); err != nil {

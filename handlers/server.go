@@ -42,7 +42,6 @@ type Accounts interface {
 type Briefs interface {
 	ReadSession(ctx context.Context, id string) (storage.Session, error)
 	ListUserSessions(ctx context.Context, ownerID, cursor string, limit int) ([]storage.Summary, string, error)
-	FileHistory(ctx context.Context, id, name string) ([]storage.File, error)
 	FileHistories(ctx context.Context, id string, versions map[string]int64) (map[string][]storage.File, error)
 	ExtendSessionTTL(ctx context.Context, id string, ttl time.Duration) (time.Time, error)
 	DeleteSession(ctx context.Context, id string) error
