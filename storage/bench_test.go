@@ -49,16 +49,14 @@ func (l *latencies) report(b *testing.B, elapsed time.Duration) {
 }
 
 // serverCost reports the CPU time the Redis process spent per operation (INFO cpu: user and
-// system, main and background threads) while run ran ops operations: what the server spends,
+// system, main and background threads) while run ran b.N operations: what the server spends,
 // whatever the client spends. It counts reading, parsing, replies and the append-only file, which
 // per-command statistics leave out.
-func serverCost(b *testing.B, rdb redis.UniversalClient, run func() int) {
+func serverCost(b *testing.B, rdb redis.UniversalClient, run func()) {
 	ctx := context.Background()
 	before := redisCPU(b, ctx, rdb)
-	ops := run()
-	if ops > 0 {
-		b.ReportMetric((redisCPU(b, ctx, rdb)-before)*1e6/float64(ops), "redis-cpu-µs/op")
-	}
+	run()
+	b.ReportMetric((redisCPU(b, ctx, rdb)-before)*1e6/float64(b.N), "redis-cpu-µs/op")
 }
 
 // redisCPU is the CPU time in seconds the Redis server used so far.
@@ -246,27 +244,22 @@ func BenchmarkFileIO(b *testing.B) {
 					return err
 				},
 			}
+			measure := func(label, name string, parallelism int) {
+				b.Run(label, func(b *testing.B) {
+					serverCost(b, rdb, func() { timed(b, parallelism, ops[name]) })
+				})
+			}
 			// Reads first: thousands of writes make the managed server rewrite its AOF in the
 			// background, which would slow whatever runs next.
 			for _, name := range []string{"raw-get", "store-read", "store-read-uncached", "raw-set", "compressed-set", "store-write"} {
-				b.Run(name, func(b *testing.B) {
-					serverCost(b, rdb, func() int {
-						timed(b, benchParallelism, ops[name])
-						return b.N
-					})
-				})
+				measure(name, name, benchParallelism)
 			}
 			if c.args != nil {
 				return
 			}
 			for _, callers := range writeSweep {
 				for _, name := range []string{"raw-set", "compressed-set", "store-write"} {
-					b.Run(fmt.Sprintf("%s-%dcallers", name, callers), func(b *testing.B) {
-						serverCost(b, rdb, func() int {
-							timed(b, max(1, callers/runtime.GOMAXPROCS(0)), ops[name])
-							return b.N
-						})
-					})
+					measure(fmt.Sprintf("%s-%dcallers", name, callers), name, max(1, callers/runtime.GOMAXPROCS(0)))
 				}
 			}
 		})
